@@ -1,0 +1,163 @@
+import * as z from 'zod';
+import { AccessUpdate, AccessUser, AccessUserList } from './access.ts';
+import { CustomerCreate, ProvisionedCustomer } from './admin.ts';
+import { Customer, CustomerPatch } from './customer.ts';
+import { Invoice, InvoiceCreate } from './invoice.ts';
+import { Me } from './me.ts';
+import { AccountStanding, Standing } from './standing.ts';
+import { Subscription, SubscriptionCreate, SubscriptionList } from './subscription.ts';
+
+/**
+ * Who may call a route:
+ * - `public`: anyone;
+ * - `user`: any valid token of a provisioned account;
+ * - `portal`: a user holding Customer Portal View;
+ * - `admin`: the vendor's systems, with PORTAL_ADMIN_API_KEY.
+ */
+export type RouteAccess = 'public' | 'user' | 'portal' | 'admin';
+
+export interface RouteResponse {
+  description: string;
+  schema?: z.ZodType;
+  /** Defaults to application/json when a schema is given. */
+  contentType?: string;
+}
+
+export interface RouteSpec {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** OpenAPI-style path, parameters in braces. */
+  path: string;
+  summary: string;
+  access: RouteAccess;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  /** Request headers the route reads. */
+  headers?: { name: string; required: boolean; description: string }[];
+  responses: Record<number, RouteResponse>;
+}
+
+const ifMatch = { name: 'If-Match', required: true, description: 'The ETag from GET /v1/customer.' };
+
+/** Every route of the portal server. The server is tested to serve exactly these. */
+export const routes: RouteSpec[] = [
+  {
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness: the server answers and its database is reachable.',
+    access: 'public',
+    responses: { 200: { description: 'Alive.', schema: z.object({ status: z.literal('ok') }) } },
+  },
+  {
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This description, generated from the contract.',
+    access: 'public',
+    responses: { 200: { description: 'OpenAPI 3.1 document.', schema: z.record(z.string(), z.unknown()) } },
+  },
+  {
+    method: 'get',
+    path: '/v1/me',
+    summary: 'The signed-in user, whether they hold Customer Portal View and whether they are the Site Admin.',
+    access: 'user',
+    responses: { 200: { description: 'The user.', schema: Me } },
+  },
+  {
+    method: 'get',
+    path: '/v1/standing',
+    summary: 'Good / past due / locked, the balance, the lock date and whom to contact.',
+    access: 'user',
+    responses: { 200: { description: 'The account’s standing.', schema: Standing } },
+  },
+  {
+    method: 'get',
+    path: '/v1/customer',
+    summary: 'Company name, address, contacts and Customer Key. Answers an ETag.',
+    access: 'portal',
+    responses: { 200: { description: 'The customer.', schema: Customer } },
+  },
+  {
+    method: 'patch',
+    path: '/v1/customer',
+    summary: 'Change company info. Requires If-Match; 412 when someone else saved in between.',
+    access: 'portal',
+    body: CustomerPatch,
+    headers: [ifMatch],
+    responses: {
+      200: { description: 'The saved customer, with its new ETag.', schema: Customer },
+      412: { description: 'Someone else saved in between: reload and apply the change again.' },
+      428: { description: 'If-Match is missing.' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/subscriptions',
+    summary: 'Subscriptions with rates, terms, next invoice date, active features and add-ons on offer.',
+    access: 'portal',
+    responses: { 200: { description: 'The subscriptions.', schema: SubscriptionList } },
+  },
+  {
+    method: 'get',
+    path: '/v1/access/users',
+    summary: 'The account’s users and who holds Customer Portal View.',
+    access: 'portal',
+    responses: { 200: { description: 'The users, Site Admin first.', schema: AccessUserList } },
+  },
+  {
+    method: 'put',
+    path: '/v1/access/users/{sub}',
+    summary: 'Grant or revoke Customer Portal View. Revoking the Site Admin’s is refused (409).',
+    access: 'portal',
+    body: AccessUpdate,
+    responses: {
+      200: { description: 'The user’s access now.', schema: AccessUser },
+      409: { description: 'The Site Admin always holds Customer Portal View.' },
+    },
+  },
+  {
+    method: 'delete',
+    path: '/v1/access/users/{sub}',
+    summary: 'Remove a user (and their grant) from the portal. Removing the Site Admin is refused (409).',
+    access: 'portal',
+    responses: {
+      204: { description: 'Removed.' },
+      409: { description: 'The Site Admin cannot be removed.' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/admin/v1/customers',
+    summary: 'Provision a customer account with its Site Admin.',
+    access: 'admin',
+    body: CustomerCreate,
+    responses: {
+      201: { description: 'Provisioned.', schema: ProvisionedCustomer },
+      409: { description: 'An account with this id exists.' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/admin/v1/customers/{id}/subscriptions',
+    summary: 'Add a subscription with its premium features.',
+    access: 'admin',
+    body: SubscriptionCreate,
+    responses: { 201: { description: 'Added.', schema: Subscription } },
+  },
+  {
+    method: 'post',
+    path: '/admin/v1/customers/{id}/invoices',
+    summary: 'Issue an invoice.',
+    access: 'admin',
+    body: InvoiceCreate,
+    responses: {
+      201: { description: 'Issued.', schema: Invoice },
+      409: { description: 'An invoice with this number exists.' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/admin/v1/customers/{id}/standing',
+    summary: 'The account’s standing, for host backends that enforce the lockout.',
+    access: 'admin',
+    responses: { 200: { description: 'The standing.', schema: AccountStanding } },
+  },
+];

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { sql } from 'kysely';
+import type { Problem } from '../contract/problem.ts';
+import { authenticateAdmin, authenticateUser, requirePortalAccess } from './auth/middleware.ts';
+import type { KeyResolver } from './auth/key-resolver.ts';
+import type { Clock } from './clock.ts';
+import type { PortalConfig } from './config.ts';
+import { internalProblem, ProblemError } from './errors.ts';
+import type { PortalEnv } from './http/env.ts';
+import type { Logger } from './logger.ts';
+import { buildOpenApiDocument } from './openapi/build-document.ts';
+import { accessRoutes } from './routes/access.ts';
+import { adminCustomerRoutes } from './routes/admin/customers.ts';
+import { customerRoutes } from './routes/customer.ts';
+import { signedInRoutes } from './routes/me.ts';
+import { subscriptionRoutes } from './routes/subscriptions.ts';
+import type { PortalDb } from './store/database.ts';
+import packageJson from '../package.json' with { type: 'json' };
+
+export interface PortalDeps {
+  db: PortalDb;
+  clock: Clock;
+  keys: KeyResolver;
+  config: PortalConfig;
+  logger: Logger;
+}
+
+const maxBodyBytes = 64 * 1024;
+
+const sendProblem = (c: Context, problem: Problem, headers: Record<string, string> = {}) =>
+  c.newResponse(JSON.stringify(problem), problem.status as 400, {
+    ...headers,
+    'Content-Type': 'application/problem+json',
+  });
+
+/** Builds the portal server from its dependencies; nothing global, so tests build one per test. */
+export function createPortalApp(deps: PortalDeps) {
+  const { db, clock, config, logger } = deps;
+  const standingDeps = { db, clock, graceDays: config.graceDays, supportEmail: config.supportEmail };
+  const openApiDocument = buildOpenApiDocument(packageJson.version);
+
+  const app = new Hono<PortalEnv>();
+
+  app.use(async (c, next) => {
+    c.set('requestId', randomUUID());
+    await next();
+    c.header('X-Request-Id', c.get('requestId'));
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use(
+    cors({
+      origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
+      exposeHeaders: ['ETag', 'Retry-After', 'Content-Disposition', 'X-Request-Id'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new ProblemError(413, 'payload-too-large', { detail: `Send at most ${maxBodyBytes / 1024} KiB.` });
+      },
+    }),
+  );
+
+  app.onError((error, c) => {
+    const instance = c.req.path;
+    const requestId = c.get('requestId');
+    if (error instanceof ProblemError) return sendProblem(c, error.toProblem(instance, requestId), error.headers);
+    if (error instanceof HTTPException && error.status < 500) {
+      const kind = error.status === 404 ? 'not-found' : error.status === 413 ? 'payload-too-large' : 'validation';
+      return sendProblem(c, new ProblemError(error.status, kind).toProblem(instance, requestId));
+    }
+    logger.error('unhandled error', { requestId, method: c.req.method, path: instance, error: String(error), stack: (error as Error).stack });
+    return sendProblem(c, internalProblem(instance, requestId));
+  });
+  app.notFound((c) =>
+    sendProblem(c, new ProblemError(404, 'not-found', { detail: `No route ${c.req.method} ${c.req.path}.` }).toProblem(c.req.path, c.get('requestId'))),
+  );
+
+  app.get('/healthz', async (c) => {
+    await sql`select 1`.execute(db);
+    return c.json({ status: 'ok' as const });
+  });
+  app.get('/openapi.json', (c) => c.json(openApiDocument));
+
+  const portal = new Hono<PortalEnv>();
+  portal.use(authenticateUser({ db, clock, keys: deps.keys, tokenRules: config.jwt }));
+  portal.route('/', signedInRoutes(standingDeps));
+  portal.use(requirePortalAccess(db));
+  portal.route('/customer', customerRoutes({ db, clock }));
+  portal.route('/subscriptions', subscriptionRoutes({ db, clock }));
+  portal.route('/access', accessRoutes({ db, clock }));
+  app.route('/v1', portal);
+
+  const admin = new Hono<PortalEnv>();
+  admin.use(authenticateAdmin(config.adminApiKey));
+  admin.route('/customers', adminCustomerRoutes(standingDeps));
+  app.route('/admin/v1', admin);
+
+  return app;
+}
+
+export type PortalApp = ReturnType<typeof createPortalApp>;

@@ -1,0 +1,62 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createMiddleware } from 'hono/factory';
+import { ProblemError } from '../errors.ts';
+import type { PortalEnv } from '../http/env.ts';
+import type { PortalDb } from '../store/database.ts';
+import { findSiteAdmin } from '../store/users.ts';
+import type { Clock } from '../clock.ts';
+import type { KeyResolver } from './key-resolver.ts';
+import { signIn } from './sign-in.ts';
+import { type TokenRules, verifyToken } from './verify-token.ts';
+
+const bearerPattern = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
+
+function bearerToken(header: string | undefined): string {
+  const match = header ? bearerPattern.exec(header.trim()) : null;
+  if (!match) {
+    throw new ProblemError(401, 'unauthorized', {
+      detail: header ? 'The Authorization header must be "Bearer <JWT>".' : 'Send the host’s token as "Authorization: Bearer <JWT>".',
+      headers: { 'WWW-Authenticate': 'Bearer realm="customer-portal"' },
+    });
+  }
+  return match[1]!;
+}
+
+/** Verifies the Bearer token and signs the user in; sets `principal`. */
+export const authenticateUser = (deps: { db: PortalDb; clock: Clock; keys: KeyResolver; tokenRules: TokenRules }) =>
+  createMiddleware<PortalEnv>(async (c, next) => {
+    const claims = await verifyToken(bearerToken(c.req.header('Authorization')), deps.keys, deps.tokenRules);
+    c.set('principal', await signIn(deps.db, claims, deps.clock.now()));
+    await next();
+  });
+
+/** Lets only holders of Customer Portal View through, and tells the others whom to ask. */
+export const requirePortalAccess = (db: PortalDb) =>
+  createMiddleware<PortalEnv>(async (c, next) => {
+    const { customer, hasPortalAccess } = c.get('principal');
+    if (!hasPortalAccess) {
+      const siteAdmin = await findSiteAdmin(db, customer.id);
+      const whom = siteAdmin?.name ? `your Site Admin, ${siteAdmin.name},` : 'your Site Admin';
+      throw new ProblemError(403, 'forbidden', {
+        detail: `You need the Customer Portal View permission. Ask ${whom} to grant it.`,
+      });
+    }
+    await next();
+  });
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Server-to-server calls carry PORTAL_ADMIN_API_KEY as a Bearer token; compared in constant time. */
+export const authenticateAdmin = (adminApiKey: string) => {
+  const expected = digest(adminApiKey);
+  return createMiddleware<PortalEnv>(async (c, next) => {
+    const presented = /^Bearer +(.+)$/.exec(c.req.header('Authorization')?.trim() ?? '')?.[1] ?? '';
+    if (!timingSafeEqual(digest(presented), expected)) {
+      throw new ProblemError(401, 'unauthorized', {
+        detail: 'The admin API needs "Authorization: Bearer <PORTAL_ADMIN_API_KEY>".',
+        headers: { 'WWW-Authenticate': 'Bearer realm="customer-portal-admin"' },
+      });
+    }
+    await next();
+  });
+};

@@ -1,0 +1,50 @@
+import type { Context } from 'hono';
+import * as z from 'zod';
+import type { FieldError } from '../../contract/problem.ts';
+import { ProblemError } from '../errors.ts';
+
+const humanMessages: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'This field is required.';
+  if (issue.code === 'invalid_type') return `Expected ${issue.expected}, got ${describe(issue.input)}.`;
+  return undefined;
+};
+
+const describe = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
+
+const joinPath = (path: PropertyKey[]): string => path.map(String).join('.');
+
+export function toFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: joinPath([...issue.path, key]), message: 'Unknown field.' }))
+      : [{ path: joinPath(issue.path), message: issue.message }],
+  );
+}
+
+/** Parses with the contract's schema or throws a 422 problem listing every bad field. */
+export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, what: 'body' | 'path'): z.output<T> {
+  const result = schema.safeParse(input, { error: humanMessages });
+  if (result.success) return result.data;
+  throw new ProblemError(422, 'validation', {
+    detail: what === 'body' ? 'Correct the fields listed in "errors".' : 'Correct the path parameters listed in "errors".',
+    errors: toFieldErrors(result.error),
+  });
+}
+
+/** Reads a JSON body: 415 for another media type, 400 for malformed JSON, 422 for bad fields. */
+export async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {
+  const mediaType = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') {
+    throw new ProblemError(415, 'unsupported-media-type', { detail: 'Send the body as JSON with "Content-Type: application/json".' });
+  }
+  const text = await c.req.text();
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch {
+    // The parser's message quotes the body, which may hold secrets: never echo it.
+    throw new ProblemError(400, 'malformed-json', { detail: 'The body is not valid JSON.' });
+  }
+  return parseOrThrow(schema, input, 'body');
+}

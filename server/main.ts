@@ -1,0 +1,17 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { jsonLogger } from './logger.ts';
+import { startPortalServer } from './start.ts';
+
+// `npm run server`: the portal server alone, configured by the environment.
+try {
+  const config = loadConfig(process.env);
+  const server = await startPortalServer(config, jsonLogger);
+  jsonLogger.info('customer portal server listening', { port: server.port, database: config.databaseFile });
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`Configuration error: ${error.message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,25 @@
+import { Hono } from 'hono';
+import type { Me } from '../../contract/me.ts';
+import type { PortalEnv } from '../http/env.ts';
+import { type StandingDeps, loadAccountStanding } from '../services/account-standing.ts';
+
+/** Routes any signed-in user reaches, with or without Customer Portal View. */
+export function signedInRoutes(deps: StandingDeps) {
+  return new Hono<PortalEnv>()
+    .get('/me', (c) => {
+      const { user, customer, hasPortalAccess } = c.get('principal');
+      const me: Me = {
+        sub: user.subject,
+        name: user.name,
+        email: user.email,
+        customer: { id: customer.id, companyName: customer.company_name, customerKey: customer.customer_key },
+        isSiteAdmin: user.is_site_admin === 1,
+        hasPortalAccess,
+      };
+      return c.json(me);
+    })
+    .get('/standing', async (c) => {
+      const { customer, hasPortalAccess } = c.get('principal');
+      return c.json({ ...(await loadAccountStanding(deps, customer)), canPay: hasPortalAccess });
+    });
+}

@@ -1,0 +1,31 @@
+import type { AccountStanding } from '../../contract/standing.ts';
+import { calendarDate, type Clock } from '../clock.ts';
+import { computeStanding } from '../domain/standing.ts';
+import type { PortalDb } from '../store/database.ts';
+import { listAmountsDue } from '../store/invoices.ts';
+import type { CustomerRow } from '../store/schema.ts';
+import { findSiteAdmin } from '../store/users.ts';
+
+export interface StandingDeps {
+  db: PortalDb;
+  clock: Clock;
+  graceDays: number;
+  supportEmail: string | undefined;
+}
+
+/** The account's standing, read fresh from the invoices every time. */
+export async function loadAccountStanding(deps: StandingDeps, customer: CustomerRow): Promise<AccountStanding> {
+  const [amountsDue, siteAdmin] = await Promise.all([
+    listAmountsDue(deps.db, customer.id),
+    findSiteAdmin(deps.db, customer.id),
+  ]);
+  const figures = computeStanding(amountsDue, calendarDate(deps.clock.now()), deps.graceDays);
+  return {
+    ...figures,
+    currency: customer.currency,
+    contact: {
+      siteAdmin: siteAdmin ? { name: siteAdmin.name, email: siteAdmin.email } : null,
+      support: deps.supportEmail ? { email: deps.supportEmail } : null,
+    },
+  };
+}

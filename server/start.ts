@@ -1,0 +1,29 @@
+import { serve } from '@hono/node-server';
+import { createPortalApp } from './app.ts';
+import { keyResolverFromConfig } from './auth/key-resolver.ts';
+import { systemClock } from './clock.ts';
+import type { PortalConfig } from './config.ts';
+import type { Logger } from './logger.ts';
+import { openSqliteDatabase } from './store/database.ts';
+import { migrateToLatest } from './store/migrate.ts';
+
+/** Opens and migrates the database, then serves the portal; resolves once it listens. */
+export async function startPortalServer(config: PortalConfig, logger: Logger) {
+  const keys = keyResolverFromConfig(config.jwt);
+  const db = openSqliteDatabase(config.databaseFile);
+  await migrateToLatest(db);
+  const app = createPortalApp({ db, clock: systemClock, keys, config, logger });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const listening = serve({ fetch: app.fetch, port: config.port }, () => resolve(listening));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    db,
+    port,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.destroy();
+    },
+  };
+}
