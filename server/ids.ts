@@ -33,3 +33,11 @@ function checkCharacter(body: string): string {
   }
   return crockford[(32 - (sum % 32)) % 32]!;
 }
+
+/** For support tooling: true for a well-formed Customer Key whose check character fits (case-insensitive). */
+export function isValidCustomerKey(key: string): boolean {
+  const match = /^CK-([0-9A-HJKMNP-TV-Z]{4})-([0-9A-HJKMNP-TV-Z]{4})-([0-9A-HJKMNP-TV-Z]{4})$/.exec(key.trim().toUpperCase());
+  if (!match) return false;
+  const characters = match.slice(1).join('');
+  return checkCharacter(characters.slice(0, 11)) === characters[11];
+}

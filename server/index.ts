@@ -6,3 +6,4 @@ export { jsonLogger, type Logger } from './logger.ts';
 export { startPortalServer } from './start.ts';
 export { openSqliteDatabase, type PortalDb } from './store/database.ts';
 export { migrateToLatest } from './store/migrate.ts';
+export { isValidCustomerKey } from './ids.ts';

@@ -25,8 +25,9 @@ function bearerToken(header: string | undefined): string {
 /** Verifies the Bearer token and signs the user in; sets `principal`. */
 export const authenticateUser = (deps: { db: PortalDb; clock: Clock; keys: KeyResolver; tokenRules: TokenRules }) =>
   createMiddleware<PortalEnv>(async (c, next) => {
-    const claims = await verifyToken(bearerToken(c.req.header('Authorization')), deps.keys, deps.tokenRules);
-    c.set('principal', await signIn(deps.db, claims, deps.clock.now()));
+    const now = deps.clock.now();
+    const claims = await verifyToken(bearerToken(c.req.header('Authorization')), deps.keys, deps.tokenRules, now);
+    c.set('principal', await signIn(deps.db, claims, now));
     await next();
   });
 

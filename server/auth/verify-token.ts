@@ -55,7 +55,7 @@ function explain(error: unknown): ProblemError {
 const isFetchFailure = (error: unknown): boolean => error instanceof TypeError && error.message === 'fetch failed';
 
 /** Verifies a host's token; throws a 401 problem saying what is wrong with it. */
-export async function verifyToken(token: string, keys: KeyResolver, rules: TokenRules): Promise<TokenClaims> {
+export async function verifyToken(token: string, keys: KeyResolver, rules: TokenRules, now: Date): Promise<TokenClaims> {
   let payload: unknown;
   try {
     ({ payload } = await jwtVerify(token, keys.key as never, {
@@ -64,6 +64,7 @@ export async function verifyToken(token: string, keys: KeyResolver, rules: Token
       ...(rules.issuer && { issuer: rules.issuer }),
       requiredClaims: ['exp', 'sub', 'customer', ...(rules.issuer ? ['iss'] : [])],
       clockTolerance: clockToleranceSeconds,
+      currentDate: now,
     }));
   } catch (error) {
     throw explain(error);

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../server/config.ts';
+
+const valid = { PORTAL_JWT_SECRET: 's'.repeat(32), PORTAL_ADMIN_API_KEY: 'k'.repeat(32) };
+
+const refusal = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    assert.ok(error instanceof ConfigError);
+    return error.message;
+  }
+  assert.fail('the configuration was accepted');
+};
+
+describe('configuration', () => {
+  it('has working defaults for everything but the keys', () => {
+    const config = loadConfig(valid);
+    assert.equal(config.port, 8787);
+    assert.equal(config.databaseFile, './data/portal.db');
+    assert.equal(config.jwt.audience, 'customer-portal');
+    assert.equal(config.graceDays, 14);
+    assert.deepEqual(config.corsOrigins, []);
+    assert.equal(config.smtpUrl, undefined);
+  });
+
+  it('reads a list of CORS origins', () => {
+    const config = loadConfig({ ...valid, PORTAL_CORS_ORIGINS: 'https://app.example.com, http://localhost:3000' });
+    assert.deepEqual(config.corsOrigins, ['https://app.example.com', 'http://localhost:3000']);
+  });
+
+  const refusals: [string, Record<string, string>, RegExp][] = [
+    ['no way to verify tokens', { PORTAL_ADMIN_API_KEY: valid.PORTAL_ADMIN_API_KEY }, /^PORTAL_JWT_JWKS_URL, PORTAL_JWT_PUBLIC_KEY or PORTAL_JWT_SECRET is required/],
+    ['two ways to verify tokens', { ...valid, PORTAL_JWT_JWKS_URL: 'https://host.example/jwks.json' }, /^PORTAL_JWT_JWKS_URL and PORTAL_JWT_SECRET are both set/],
+    ['a shared secret in production', { ...valid, NODE_ENV: 'production' }, /^PORTAL_JWT_SECRET is for development only/],
+    ['a short secret', { ...valid, PORTAL_JWT_SECRET: 'short' }, /^PORTAL_JWT_SECRET must be at least 32 characters/],
+    ['no admin key', { PORTAL_JWT_SECRET: valid.PORTAL_JWT_SECRET }, /^PORTAL_ADMIN_API_KEY is required/],
+    ['a JWKS URL that is not http(s)', { ...valid, PORTAL_JWT_SECRET: '', PORTAL_JWT_JWKS_URL: 'ftp://x/jwks' }, /^PORTAL_JWT_JWKS_URL /],
+    ['a wildcard CORS origin', { ...valid, PORTAL_CORS_ORIGINS: '*' }, /^PORTAL_CORS_ORIGINS each entry must be an origin/],
+    ['a CORS origin with a path', { ...valid, PORTAL_CORS_ORIGINS: 'https://app.example.com/settings' }, /^PORTAL_CORS_ORIGINS /],
+    ['a grace period that is not a number', { ...valid, PORTAL_GRACE_DAYS: 'two weeks' }, /^PORTAL_GRACE_DAYS must be a whole number of days/],
+    ['a negative grace period', { ...valid, PORTAL_GRACE_DAYS: '-1' }, /^PORTAL_GRACE_DAYS /],
+    ['a port out of range', { ...valid, PORT: '70000' }, /^PORT must be a port number/],
+    ['an SMTP URL of another scheme', { ...valid, PORTAL_SMTP_URL: 'https://mail.example' }, /^PORTAL_SMTP_URL must be an smtp/],
+    ['a support email that is not one', { ...valid, PORTAL_SUPPORT_EMAIL: 'support' }, /^PORTAL_SUPPORT_EMAIL must be an email/],
+  ];
+  for (const [what, env, message] of refusals) {
+    it(`refuses ${what}, naming the setting`, () => {
+      assert.match(refusal(env), message);
+    });
+  }
+
+  it('stops `npm run server` with one clear line and exit code 1', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { PATH: process.env.PATH, PORTAL_JWT_SECRET: valid.PORTAL_JWT_SECRET, PORTAL_GRACE_DAYS: 'soon', PORTAL_ADMIN_API_KEY: valid.PORTAL_ADMIN_API_KEY },
+      encoding: 'utf8',
+    });
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr, 'Configuration error: PORTAL_GRACE_DAYS must be a whole number of days\n');
+  });
+});

@@ -1,0 +1,56 @@
+import { createPortalApp } from '../../../server/app.ts';
+import { keyResolverFromConfig, type KeyResolver } from '../../../server/auth/key-resolver.ts';
+import type { Clock } from '../../../server/clock.ts';
+import { loadConfig, type PortalConfig } from '../../../server/config.ts';
+import type { Logger } from '../../../server/logger.ts';
+import { openSqliteDatabase, type PortalDb } from '../../../server/store/database.ts';
+import { migrateToLatest } from '../../../server/store/migrate.ts';
+
+export const jwtSecret = 'test-secret-that-is-long-enough-0123456789';
+export const adminApiKey = 'test-admin-key-that-is-long-enough-0123456789';
+
+/** A clock tests can move; it starts at the real time, so freshly minted tokens are valid. */
+export class FakeClock implements Clock {
+  private current = new Date();
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(instant: string): void {
+    this.current = new Date(instant);
+  }
+}
+
+/** Captures what the server logs, so tests can read it. */
+export class MemoryLogger implements Logger {
+  readonly lines: { level: string; message: string; fields?: Record<string, unknown> }[] = [];
+  info(message: string, fields?: Record<string, unknown>) {
+    this.lines.push({ level: 'info', message, ...(fields && { fields }) });
+  }
+  error(message: string, fields?: Record<string, unknown>) {
+    this.lines.push({ level: 'error', message, ...(fields && { fields }) });
+  }
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  keys?: KeyResolver;
+}
+
+/** A fresh app on a fresh in-memory database with migrations applied. */
+export async function createTestApp(options: TestAppOptions = {}) {
+  const config: PortalConfig = loadConfig({
+    PORTAL_DB: ':memory:',
+    PORTAL_JWT_SECRET: jwtSecret,
+    PORTAL_ADMIN_API_KEY: adminApiKey,
+    PORTAL_SUPPORT_EMAIL: 'support@vendor.test',
+    ...options.env,
+  });
+  const db: PortalDb = openSqliteDatabase(':memory:');
+  await migrateToLatest(db);
+  const clock = new FakeClock();
+  const logger = new MemoryLogger();
+  const app = createPortalApp({ db, clock, keys: options.keys ?? keyResolverFromConfig(config.jwt), config, logger });
+  return { app, db, clock, logger, config };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

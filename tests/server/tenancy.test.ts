@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { routes } from '../../contract/routes.ts';
+import { call, callAdmin, grantPortalAccess, provisionAccount, type ProvisionedAccount, userToken } from './support/requests.ts';
+import { createTestApp, type TestApp } from './support/test-app.ts';
+
+/**
+ * Two accounts on one server: "alpha" with data, "bravo" nearly empty. Every route is called as
+ * bravo and must neither show nor touch alpha's data; alpha's ids answer like missing ones.
+ */
+let test: TestApp;
+let alpha: ProvisionedAccount;
+let bravo: ProvisionedAccount;
+
+before(async () => {
+  test = await createTestApp();
+  alpha = await provisionAccount(test.app, 'alpha', { companyName: 'Alpha Secret Co' });
+  bravo = await provisionAccount(test.app, 'bravo');
+  await callAdmin(test.app, 'POST', '/admin/v1/customers/alpha/subscriptions', {
+    plan: 'AlphaPlan',
+    unitAmount: 9900,
+    interval: 'month',
+    startsAt: '2026-01-01',
+    invoiceTerms: 'Monthly in advance',
+    paymentTerms: 'Net 30',
+    features: [{ name: 'Glaxis', unitAmount: 1500, active: true }],
+  });
+  await callAdmin(test.app, 'POST', '/admin/v1/customers/alpha/invoices', {
+    issuedAt: '2020-01-01',
+    dueAt: '2020-01-31',
+    lines: [{ description: 'Alpha work', quantity: 1, unitAmount: 5000 }],
+  });
+  await grantPortalAccess(test.app, alpha, 'alpha-user');
+  await grantPortalAccess(test.app, alpha, 'alpha-clerk');
+});
+
+const asBravo = (method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) =>
+  call(test.app, method, path, { token: bravo.siteAdmin.token, ...options });
+
+const problemShape = async (response: Response) => {
+  const { type, title, status, detail } = await response.json();
+  return { type, title, status, detail };
+};
+
+const alphaAccess = async () => {
+  const response = await call(test.app, 'GET', '/v1/access/users', { token: alpha.siteAdmin.token });
+  return (await response.json()).data as { sub: string; hasPortalAccess: boolean }[];
+};
+
+const cases: Record<string, () => Promise<void>> = {
+  'get /v1/me': async () => {
+    const me = await (await asBravo('GET', '/v1/me')).json();
+    assert.equal(me.customer.id, 'bravo');
+  },
+  'get /v1/standing': async () => {
+    const standing = await (await asBravo('GET', '/v1/standing')).json();
+    assert.deepEqual([standing.status, standing.balanceDue], ['good', 0]);
+  },
+  'get /v1/customer': async () => {
+    const text = await (await asBravo('GET', '/v1/customer')).text();
+    assert.match(text, /"id":"bravo"/);
+    assert.doesNotMatch(text, /Alpha/);
+  },
+  'patch /v1/customer': async () => {
+    const response = await asBravo('PATCH', '/v1/customer', { body: { companyName: 'Bravo Renamed' }, headers: { 'If-Match': '*' } });
+    assert.equal(response.status, 200);
+    const alphaCustomer = await (await call(test.app, 'GET', '/v1/customer', { token: alpha.siteAdmin.token })).json();
+    assert.equal(alphaCustomer.companyName, 'Alpha Secret Co');
+  },
+  'get /v1/subscriptions': async () => {
+    assert.deepEqual(await (await asBravo('GET', '/v1/subscriptions')).json(), { data: [], nextCursor: null });
+  },
+  'get /v1/access/users': async () => {
+    const users = (await (await asBravo('GET', '/v1/access/users')).json()).data as { sub: string }[];
+    assert.deepEqual(users.map((user) => user.sub), ['bravo-admin']);
+  },
+  'put /v1/access/users/{sub}': async () => {
+    const alphasUser = await asBravo('PUT', '/v1/access/users/alpha-user', { body: { portalAccess: false } });
+    const unknownUser = await asBravo('PUT', '/v1/access/users/nobody-1', { body: { portalAccess: false } });
+    assert.equal(alphasUser.status, unknownUser.status);
+    const { sub: _a, ...alphaShape } = await alphasUser.json();
+    const { sub: _u, ...unknownShape } = await unknownUser.json();
+    assert.deepEqual(alphaShape, unknownShape);
+    assert.equal((await alphaAccess()).find((user) => user.sub === 'alpha-user')?.hasPortalAccess, true);
+  },
+  'delete /v1/access/users/{sub}': async () => {
+    const alphasUser = await asBravo('DELETE', '/v1/access/users/alpha-clerk');
+    const unknownUser = await asBravo('DELETE', '/v1/access/users/nobody-2');
+    assert.equal(alphasUser.status, 404);
+    assert.deepEqual(await problemShape(alphasUser), await problemShape(unknownUser));
+    assert.ok((await alphaAccess()).some((user) => user.sub === 'alpha-clerk'));
+  },
+  'get /admin/v1/customers/{id}/standing': async () => {
+    const response = await callAdmin(test.app, 'GET', '/admin/v1/customers/charlie/standing');
+    assert.equal(response.status, 404);
+  },
+  'post /admin/v1/customers/{id}/subscriptions': async () => {
+    const response = await callAdmin(test.app, 'POST', '/admin/v1/customers/charlie/subscriptions', {});
+    assert.equal(response.status, 404);
+  },
+  'post /admin/v1/customers/{id}/invoices': async () => {
+    const response = await callAdmin(test.app, 'POST', '/admin/v1/customers/charlie/invoices', {});
+    assert.equal(response.status, 404);
+  },
+  'post /admin/v1/customers': async () => {
+    const response = await callAdmin(test.app, 'POST', '/admin/v1/customers', {
+      id: 'alpha',
+      companyName: 'Impostor',
+      currency: 'USD',
+      siteAdmin: { sub: 'x', name: 'X', email: 'x@x.test' },
+    });
+    assert.equal(response.status, 409);
+    const alphaCustomer = await (await call(test.app, 'GET', '/v1/customer', { token: alpha.siteAdmin.token })).json();
+    assert.equal(alphaCustomer.companyName, 'Alpha Secret Co');
+  },
+};
+
+describe('a second tenant', () => {
+  it('has a case for every route that is not public', () => {
+    const routeKeys = routes.filter((route) => route.access !== 'public').map((route) => `${route.method} ${route.path}`);
+    assert.deepEqual(Object.keys(cases).sort(), routeKeys.sort());
+  });
+
+  for (const [route, check] of Object.entries(cases)) {
+    it(`neither sees nor changes the other account's data through ${route}`, check);
+  }
+
+  it('cannot reach the other account by naming it anywhere but in the token', async () => {
+    const response = await call(test.app, 'GET', '/v1/customer?customer=alpha', {
+      token: await userToken('bravo', 'bravo-admin'),
+      headers: { 'X-Customer': 'alpha' },
+    });
+    assert.match(await response.text(), /"id":"bravo"/);
+  });
+});
