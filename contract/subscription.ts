@@ -51,3 +51,4 @@ export const Subscription = z
 export type Subscription = z.infer<typeof Subscription>;
 
 export const SubscriptionList = listOf(Subscription).meta({ id: 'SubscriptionList' });
+export type SubscriptionList = z.infer<typeof SubscriptionList>;

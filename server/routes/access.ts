@@ -77,7 +77,7 @@ export function accessRoutes(deps: { db: PortalDb; clock: Clock }) {
     })
     .delete('/users/:sub', async (c) => {
       const { customer, user: actor } = c.get('principal');
-      const subject = c.req.param('sub');
+      const subject = parseOrThrow(Subject, c.req.param('sub'), 'path');
       await deps.db.transaction().execute(async (trx) => {
         const target = await findAccessUser(trx, customer.id, subject);
         if (!target) throw notFound('No user with this id in your account.');

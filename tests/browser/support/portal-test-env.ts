@@ -1,0 +1,21 @@
+/** What the portal test server prints and the test page reads from /portal-test-env.json. */
+export interface PortalTestEnv {
+  /** The portal server, on another origin than the test page, which it trusts for CORS. */
+  origin: string;
+  /** The same server and database, trusting no browser origin. */
+  closedOrigin: string;
+  tokens: {
+    /** Ada, Site Admin of Acme (a read-only account for the tests). */
+    acmeAdmin: string;
+    /** Ada's token, expired an hour ago. */
+    acmeAdminExpired: string;
+    /** Grace, Site Admin of Globex (the account tests may change). */
+    globexAdmin: string;
+  };
+}
+
+export async function loadPortalTestEnv(): Promise<PortalTestEnv> {
+  const response = await fetch('/portal-test-env.json');
+  if (!response.ok) throw new Error(`The test runner did not serve the portal test env (HTTP ${response.status}).`);
+  return (await response.json()) as PortalTestEnv;
+}

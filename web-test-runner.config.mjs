@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { portalServerPlugin } from './tests/browser/support/portal-server-plugin.mjs';
+import { summaryReporter } from './tests/browser/support/summary-reporter.mjs';
+
+// Dates and numbers render the same on every machine. A zone west of UTC with daylight saving
+// shows the off-by-one-day bugs that UTC would hide.
+const timeZone = 'America/Los_Angeles';
+const locale = 'en-US';
+
+export default {
+  files: ['tests/browser/**/*.test.ts'],
+  nodeResolve: true,
+  plugins: [
+    // Without the tsconfig, esbuild reads Lit's decorators as standard ones and the tests fail to load.
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
+    portalServerPlugin(),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        env: { ...process.env, TZ: timeZone },
+        args: [
+          `--lang=${locale}`,
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), summaryReporter()],
+};

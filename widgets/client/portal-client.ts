@@ -1,0 +1,116 @@
+import type { AccessUpdate, AccessUser, AccessUserList } from '../../contract/access.ts';
+import type { Customer, CustomerPatch } from '../../contract/customer.ts';
+import type { Me } from '../../contract/me.ts';
+import type { Standing } from '../../contract/standing.ts';
+import type { SubscriptionList } from '../../contract/subscription.ts';
+import { errorFromResponse } from './error-from-response.ts';
+import { PortalApiError } from './portal-api-error.ts';
+import { TokenCache } from './token-cache.ts';
+
+export interface PortalClientOptions {
+  /** The portal server's base URL; may carry a path prefix, e.g. `https://example.com/billing`. */
+  apiBase: string;
+  /** Asks the host product for a token for its signed-in user; called again when the server refuses one. */
+  tokenProvider: () => Promise<string>;
+}
+
+export interface ReadOptions {
+  /** Cancels the call; it then rejects with the signal's reason (an `AbortError`). */
+  signal?: AbortSignal;
+}
+
+export interface WriteOptions extends ReadOptions {
+  /** Lets the server recognise a retry of this same change. */
+  idempotencyKey?: string;
+}
+
+/** A resource with the ETag to send back as If-Match when changing it; null if the server sent none. */
+export interface Versioned<T> {
+  data: T;
+  etag: string | null;
+}
+
+interface RequestOptions extends WriteOptions {
+  body?: unknown;
+  ifMatch?: string | null;
+}
+
+/** Typed calls to the portal server's `/v1` API; failures reject with a `PortalApiError`. */
+export class PortalClient {
+  readonly #apiBase: string;
+  readonly #tokens: TokenCache;
+
+  constructor(options: PortalClientOptions) {
+    this.#apiBase = options.apiBase.replace(/\/+$/, '');
+    this.#tokens = new TokenCache(options.tokenProvider);
+  }
+
+  async getMe(options: ReadOptions = {}): Promise<Me> {
+    return (await this.#request<Me>('GET', '/me', options)).data;
+  }
+
+  async getStanding(options: ReadOptions = {}): Promise<Standing> {
+    return (await this.#request<Standing>('GET', '/standing', options)).data;
+  }
+
+  getCustomer(options: ReadOptions = {}): Promise<Versioned<Customer>> {
+    return this.#request<Customer>('GET', '/customer', options);
+  }
+
+  /**
+   * Saves the change only if nobody saved since `etag` (from getCustomer or the last save);
+   * otherwise rejects with kind `precondition-failed`, or `precondition-required` without an ETag.
+   */
+  updateCustomer(patch: CustomerPatch, etag: string | null, options: WriteOptions = {}): Promise<Versioned<Customer>> {
+    return this.#request<Customer>('PATCH', '/customer', { ...options, body: patch, ifMatch: etag });
+  }
+
+  async listSubscriptions(options: ReadOptions = {}): Promise<SubscriptionList> {
+    return (await this.#request<SubscriptionList>('GET', '/subscriptions', options)).data;
+  }
+
+  async listAccessUsers(options: ReadOptions = {}): Promise<AccessUserList> {
+    return (await this.#request<AccessUserList>('GET', '/access/users', options)).data;
+  }
+
+  /** Grants or revokes Customer Portal View for the user with this `sub`. */
+  async setPortalAccess(sub: string, change: AccessUpdate, options: WriteOptions = {}): Promise<AccessUser> {
+    return (await this.#request<AccessUser>('PUT', `/access/users/${encodeURIComponent(sub)}`, { ...options, body: change })).data;
+  }
+
+  async removeAccessUser(sub: string, options: WriteOptions = {}): Promise<void> {
+    await this.#request<void>('DELETE', `/access/users/${encodeURIComponent(sub)}`, options);
+  }
+
+  async #request<T>(method: string, path: string, options: RequestOptions): Promise<Versioned<T>> {
+    const url = `${this.#apiBase}/v1${path}`;
+    let token = this.#tokens.current();
+    let response = await this.#send(method, url, await token, options);
+    if (response.status === 401) {
+      token = this.#tokens.renew(token);
+      response = await this.#send(method, url, await token, options);
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    const data = (response.status === 204 ? undefined : await response.json()) as T;
+    return { data, etag: response.headers.get('ETag') };
+  }
+
+  async #send(method: string, url: string, token: string, options: RequestOptions): Promise<Response> {
+    const headers = new Headers({ Authorization: `Bearer ${token}` });
+    if (options.body !== undefined) headers.set('Content-Type', 'application/json');
+    if (options.ifMatch) headers.set('If-Match', options.ifMatch);
+    if (options.idempotencyKey) headers.set('Idempotency-Key', options.idempotencyKey);
+    try {
+      return await fetch(url, {
+        method,
+        headers,
+        body: options.body === undefined ? null : JSON.stringify(options.body),
+        signal: options.signal ?? null,
+      });
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      // The browser tells scripts nothing more: server down, offline, or refused by CORS.
+      throw new PortalApiError({ status: 0, kind: 'network', title: 'The portal server could not be reached.' }, { cause: error });
+    }
+  }
+}
