@@ -1,6 +1,7 @@
 import type { Invoice, InvoiceCreate } from '../../contract/invoice.ts';
 import { newId } from '../ids.ts';
 import type { PortalDb } from './database.ts';
+import { inTransaction } from './in-transaction.ts';
 import type { InvoiceLineRow, InvoiceRow } from './schema.ts';
 
 /** Next value of a named counter, inside the caller's transaction. */
@@ -36,7 +37,7 @@ export async function insertInvoice(
     amount: line.quantity * line.unitAmount,
   }));
   const subtotal = lines.reduce((sum, line) => sum + line.amount, 0);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     let number = invoice.number;
     while (!number) {
       const candidate = `INV-${String(await nextCounterValue(trx, 'invoice_number')).padStart(6, '0')}`;

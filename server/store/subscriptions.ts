@@ -2,6 +2,7 @@ import type { Subscription, SubscriptionCreate } from '../../contract/subscripti
 import { nextInvoiceDate } from '../domain/billing-schedule.ts';
 import { newId } from '../ids.ts';
 import type { PortalDb } from './database.ts';
+import { inTransaction } from './in-transaction.ts';
 
 export interface SubscriptionRecord {
   id: string;
@@ -33,7 +34,7 @@ export async function insertSubscription(
   now: string,
 ): Promise<string> {
   const id = newId('sub');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .insertInto('subscriptions')
       .values({
