@@ -1,17 +1,13 @@
+import type { TestUserName } from './test-accounts.ts';
+
 /** What the portal test server prints and the test page reads from /portal-test-env.json. */
 export interface PortalTestEnv {
   /** The portal server, on another origin than the test page, which it trusts for CORS. */
   origin: string;
   /** The same server and database, trusting no browser origin. */
   closedOrigin: string;
-  tokens: {
-    /** Ada, Site Admin of Acme (a read-only account for the tests). */
-    acmeAdmin: string;
-    /** Ada's token, expired an hour ago. */
-    acmeAdminExpired: string;
-    /** Grace, Site Admin of Globex (the account tests may change). */
-    globexAdmin: string;
-  };
+  /** A token for each test user, and Ada's (acme's Site Admin) expired an hour ago. */
+  tokens: Record<TestUserName | 'acmeAdminExpired', string>;
 }
 
 export async function loadPortalTestEnv(): Promise<PortalTestEnv> {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { jsonLogger, loadConfig, type Logger, startPortalServer } from '../../../server/index.ts';
 import type { PortalTestEnv } from './portal-test-env.ts';
-import { acme, globex, provisionTestAccounts } from './test-accounts.ts';
+import { acme, provisionTestAccounts, type TestUserName, testUsers } from './test-accounts.ts';
 
 // Started by the test runner as `node --import tsx portal-test-server.ts <page origin>`: serves
 // the portal on a temp database, prints one PortalTestEnv JSON line, and stops when stdin closes.
@@ -34,26 +34,26 @@ const startServer = (corsOrigins: string) =>
 const server = await startServer(pageOrigin);
 const closedServer = await startServer('');
 const origin = `http://127.0.0.1:${server.port}`;
-await provisionTestAccounts(origin, adminApiKey);
 
 const hour = 60 * 60;
-const mintToken = (account: typeof acme | typeof globex, expiresAt: number) =>
-  new SignJWT({ customer: account.id, name: account.siteAdmin.name, email: account.siteAdmin.email })
+const now = Math.floor(Date.now() / 1000);
+const mintToken = (user: { customer: string; sub: string; name: string; email: string }, expiresAt = now + hour) =>
+  new SignJWT({ customer: user.customer, name: user.name, email: user.email })
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(account.siteAdmin.sub)
+    .setSubject(user.sub)
     .setAudience('customer-portal')
     .setExpirationTime(expiresAt)
     .sign(new TextEncoder().encode(jwtSecret));
 
-const now = Math.floor(Date.now() / 1000);
+await provisionTestAccounts(origin, adminApiKey, (user) => mintToken(user));
+
+const tokens = Object.fromEntries(
+  await Promise.all(Object.entries(testUsers).map(async ([name, user]) => [name, await mintToken(user)] as const)),
+) as Record<TestUserName, string>;
 const env: PortalTestEnv = {
   origin,
   closedOrigin: `http://127.0.0.1:${closedServer.port}`,
-  tokens: {
-    acmeAdmin: await mintToken(acme, now + hour),
-    acmeAdminExpired: await mintToken(acme, now - hour),
-    globexAdmin: await mintToken(globex, now + hour),
-  },
+  tokens: { ...tokens, acmeAdminExpired: await mintToken({ customer: acme.id, ...acme.siteAdmin }, now - hour) },
 };
 process.stdout.write(`${JSON.stringify(env)}\n`);
 

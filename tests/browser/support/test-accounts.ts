@@ -1,6 +1,7 @@
 import type { CustomerCreate } from '../../../contract/admin.ts';
 import type { SubscriptionCreate } from '../../../contract/subscription.ts';
 
+/** The accounts the browser tests use; each test file changes only its own account. */
 export const acme = {
   id: 'acme',
   companyName: 'Acme Inc.',
@@ -17,7 +18,36 @@ export const globex = {
   siteAdmin: { sub: 'u-200', name: 'Grace Globex', email: 'grace@globex.test' },
 } satisfies CustomerCreate;
 
-const acmeSubscription: SubscriptionCreate = {
+/** For <portal-customer-info>. */
+const initech = {
+  id: 'initech',
+  companyName: 'Initech LLC',
+  currency: 'USD',
+  locale: 'en-US',
+  address: { line1: '4120 Freidrich Lane', city: 'Austin', region: 'TX', postalCode: '78744', country: 'US' },
+  billingContact: { name: 'Bill Lumbergh', email: 'bill@initech.test', phone: '+1 512 555 0199' },
+  siteAdmin: { sub: 'initech-admin', name: 'Peter Gibbons', email: 'peter@initech.test' },
+} satisfies CustomerCreate;
+
+/** For <portal-access>. */
+const umbrella = {
+  id: 'umbrella',
+  companyName: 'Umbrella plc',
+  currency: 'GBP',
+  locale: 'en-GB',
+  siteAdmin: { sub: 'umbrella-admin', name: 'Alice Abernathy', email: 'alice@umbrella.test' },
+} satisfies CustomerCreate;
+
+/** For <portal-subscriptions>. */
+const hooli = {
+  id: 'hooli',
+  companyName: 'Hooli Inc.',
+  currency: 'USD',
+  locale: 'en-US',
+  siteAdmin: { sub: 'hooli-admin', name: 'Gavin Belson', email: 'gavin@hooli.test' },
+} satisfies CustomerCreate;
+
+const proSubscription: SubscriptionCreate = {
   plan: 'Pro',
   unitAmount: 4900,
   interval: 'month',
@@ -30,17 +60,69 @@ const acmeSubscription: SubscriptionCreate = {
   ],
 };
 
-/** Sets the accounts up the way the vendor's systems would: through the admin API. */
-export async function provisionTestAccounts(origin: string, adminApiKey: string): Promise<void> {
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${origin}/admin/v1${path}`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${adminApiKey}`, 'Content-Type': 'application/json' },
+const accounts: CustomerCreate[] = [acme, globex, initech, umbrella, hooli];
+const subscriptions: [string, SubscriptionCreate][] = [
+  [acme.id, proSubscription],
+  [hooli.id, proSubscription],
+];
+
+interface TestUser {
+  customer: string;
+  sub: string;
+  name: string;
+  email: string;
+  /** Holds Customer Portal View (the Site Admins always do). */
+  hasPortalAccess: boolean;
+}
+
+const siteAdminOf = (account: CustomerCreate): TestUser => ({ customer: account.id, ...account.siteAdmin, hasPortalAccess: true });
+const member = (customer: string, sub: string, name: string, hasPortalAccess: boolean): TestUser => ({
+  customer,
+  sub,
+  name,
+  email: `${sub}@${customer}.test`,
+  hasPortalAccess,
+});
+
+/** Everyone the tests sign in as; the test server mints a token for each. */
+export const testUsers = {
+  acmeAdmin: siteAdminOf(acme),
+  globexAdmin: siteAdminOf(globex),
+  initechAdmin: siteAdminOf(initech),
+  initechViewer: member('initech', 'initech-viewer', 'Milton Waddams', false),
+  umbrellaAdmin: siteAdminOf(umbrella),
+  umbrellaBilling: member('umbrella', 'umbrella-billing', 'Carlos Oliveira', true),
+  umbrellaViewer: member('umbrella', 'umbrella-viewer', 'Jill Valentine', false),
+  hooliAdmin: siteAdminOf(hooli),
+  hooliViewer: member('hooli', 'hooli-viewer', 'Jared Dunn', false),
+} satisfies Record<string, TestUser>;
+
+export type TestUserName = keyof typeof testUsers;
+
+/**
+ * Sets the accounts up the way the vendor's systems and a Site Admin would: accounts and
+ * subscriptions through the admin API, the other users through the portal's access route.
+ */
+export async function provisionTestAccounts(origin: string, adminApiKey: string, tokenFor: (user: TestUser) => Promise<string>): Promise<void> {
+  const send = async (method: string, path: string, bearer: string, body: unknown) => {
+    const response = await fetch(`${origin}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
-    if (response.status !== 201) throw new Error(`POST /admin/v1${path} answered ${response.status}: ${await response.text()}`);
+    if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
   };
-  await post('/customers', acme);
-  await post('/customers', globex);
-  await post(`/customers/${acme.id}/subscriptions`, acmeSubscription);
+  for (const account of accounts) await send('POST', '/admin/v1/customers', adminApiKey, account);
+  for (const [customer, subscription] of subscriptions) {
+    await send('POST', `/admin/v1/customers/${customer}/subscriptions`, adminApiKey, subscription);
+  }
+  for (const user of Object.values(testUsers)) {
+    const account = accounts.find((candidate) => candidate.id === user.customer)!;
+    if (account.siteAdmin.sub === user.sub) continue;
+    await send('PUT', `/v1/access/users/${user.sub}`, await tokenFor(siteAdminOf(account)), {
+      portalAccess: user.hasPortalAccess,
+      name: user.name,
+      email: user.email,
+    });
+  }
 }

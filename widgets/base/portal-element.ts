@@ -1,0 +1,137 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { clientFor } from '../client/client-for.ts';
+import { PortalApiError } from '../client/portal-api-error.ts';
+import type { PortalClient } from '../client/portal-client.ts';
+import { portalContext, type PortalContextValue } from '../context/portal-context.ts';
+import { PortalErrorEvent } from '../events/portal-error-event.ts';
+import { messagesFor } from '../i18n/catalogues.ts';
+import { formatDate, formatMoney } from '../i18n/format.ts';
+import type { MessageKey, Messages } from '../i18n/messages-en.ts';
+import { type MessageParams, translate } from '../i18n/translate.ts';
+
+/** Thrown by an element's task when neither it nor a <portal-provider> knows the server. */
+export class NotConfiguredError extends Error {
+  override name = 'NotConfiguredError';
+}
+
+/**
+ * What every portal element shares: its connection to the server (from a surrounding
+ * <portal-provider>, or its own `api-base` and `tokenProvider`), texts in its locale, money and
+ * date formats, the live region for announcements, and the loading / error states.
+ */
+export class PortalElement extends LitElement {
+  /** The portal server's base URL, when the element is used without a <portal-provider>. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** Asks the host product for a fresh JWT, when the element is used without a <portal-provider>. */
+  @property({ attribute: false }) tokenProvider?: () => Promise<string>;
+
+  /** BCP 47 locale for texts, money and dates; defaults to the provider's, then the page's `lang`. */
+  @property() locale?: string;
+
+  /** Replaces any of the shipped texts, by message key (on top of the provider's overrides). */
+  @property({ attribute: false }) messages?: Partial<Messages>;
+
+  @consume({ context: portalContext, subscribe: true })
+  @state()
+  protected portal?: PortalContextValue;
+
+  /** Read by screen readers when it changes: saves, copies, errors. */
+  @state() protected announcement = '';
+
+  #catalogue: Messages = messagesFor('en');
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (!this.hasUpdated || changed.has('locale') || changed.has('messages') || changed.has('portal')) {
+      this.#catalogue = messagesFor(this.effectiveLocale, { ...this.portal?.messages, ...this.messages });
+    }
+  }
+
+  /** The client to call the server with, or undefined when none is configured yet. */
+  protected get client(): PortalClient | undefined {
+    return clientFor(this.apiBase, this.tokenProvider) ?? this.portal?.client;
+  }
+
+  /** The client for an action; a NotConfiguredError when there is none. */
+  protected requireClient(): PortalClient {
+    const client = this.client;
+    if (!client) throw new NotConfiguredError();
+    return client;
+  }
+
+  protected get effectiveLocale(): string {
+    return this.locale || this.portal?.locale || document.documentElement.lang || navigator.language || 'en';
+  }
+
+  protected t(key: MessageKey, params?: MessageParams): string {
+    return translate(this.#catalogue, key, params);
+  }
+
+  protected money(minorUnits: number, currency: string): string {
+    return formatMoney(minorUnits, currency, this.effectiveLocale);
+  }
+
+  protected date(value: string): string {
+    return formatDate(value, this.effectiveLocale);
+  }
+
+  protected announce(text: string): void {
+    // Clearing first makes a repeated message ("Saved.") be read again.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
+  }
+
+  /** The user-facing sentence for a failure, in the element's language. */
+  protected errorMessage(error: unknown): string {
+    if (error instanceof NotConfiguredError) return this.t('error.notConfigured');
+    if (!(error instanceof PortalApiError)) return this.t('error.generic');
+    switch (error.kind) {
+      case 'network':
+        return this.t('error.network');
+      case 'unauthorized':
+        return this.t('error.unauthorized');
+      case 'forbidden':
+        return this.t('error.forbidden');
+      case 'not-provisioned':
+        return this.t('error.notProvisioned');
+      case 'validation':
+        return this.t('error.validation');
+      case 'rate-limited':
+        return this.t('error.rateLimited');
+      case 'service-unavailable':
+        return this.t('error.unavailable');
+      default:
+        return this.t('error.generic');
+    }
+  }
+
+  /** Lets the host hear of a failed call (a task's, or a save's). */
+  protected reportError(error: unknown): void {
+    if (error instanceof PortalApiError) this.dispatchEvent(new PortalErrorEvent(error));
+  }
+
+  protected renderLiveRegion(): TemplateResult {
+    return html`<div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>`;
+  }
+
+  /** The error state: what went wrong, a support reference when there is one, and a retry. */
+  protected renderError(error: unknown, retry: () => void): TemplateResult {
+    const requestId = error instanceof PortalApiError ? error.requestId : undefined;
+    return html`<div class="state error" part="error" role="alert">
+      <p>${this.errorMessage(error)}</p>
+      ${requestId ? html`<p class="muted">${this.t('common.errorReference', { requestId })}</p>` : nothing}
+      <button type="button" @click=${retry}>${this.t('common.retry')}</button>
+    </div>`;
+  }
+
+  /** A loading placeholder whose lines take the space the content will take (styled through CSSOM, so a strict CSP allows it). */
+  protected renderSkeleton(lineWidths: string[]): TemplateResult {
+    return html`<div part="skeleton" aria-busy="true">
+      <span class="visually-hidden">${this.t('common.loading')}</span>
+      ${lineWidths.map((width) => html`<span class="skeleton-line" aria-hidden="true" style=${styleMap({ inlineSize: width })}></span>`)}
+    </div>`;
+  }
+}
