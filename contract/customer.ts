@@ -2,6 +2,9 @@ import * as z from 'zod';
 import { Address } from './address.ts';
 import { CurrencyCode, Email, LocaleTag, PersonName } from './common.ts';
 
+/** International-looking phone numbers: digits, spaces and ( ) . - /, an optional leading +. */
+export const phonePattern = /^\+?[0-9][0-9 ().\-/]{3,28}[0-9]$/;
+
 export const Contact = z
   .strictObject({
     name: PersonName,
@@ -9,7 +12,7 @@ export const Contact = z
     phone: z
       .string()
       .trim()
-      .regex(/^\+?[0-9][0-9 ().\-/]{3,28}[0-9]$/, 'Use a phone number such as +1 415 555 0100.')
+      .regex(phonePattern, 'Use a phone number such as +1 415 555 0100.')
       .optional(),
   })
   .meta({ id: 'Contact' });

@@ -8,3 +8,5 @@ export * from './me.ts';
 export * from './problem.ts';
 export * from './standing.ts';
 export * from './subscription.ts';
+export * from './subscription-request.ts';
+export * from './support-contact.ts';

@@ -6,6 +6,8 @@ import { Invoice, InvoiceCreate } from './invoice.ts';
 import { Me } from './me.ts';
 import { AccountStanding, Standing } from './standing.ts';
 import { Subscription, SubscriptionCreate, SubscriptionList } from './subscription.ts';
+import { SubscriptionRequest, SubscriptionRequestCreate, SubscriptionRequestList } from './subscription-request.ts';
+import { SupportContact } from './support-contact.ts';
 
 /**
  * Who may call a route:
@@ -159,5 +161,32 @@ export const routes: RouteSpec[] = [
     summary: 'The account’s standing, for host backends that enforce the lockout.',
     access: 'admin',
     responses: { 200: { description: 'The standing.', schema: AccountStanding } },
+  },
+  {
+    method: 'get',
+    path: '/v1/contact',
+    summary: 'The vendor’s support contact for "Contact us": email, phone and web page, each null when not configured.',
+    access: 'portal',
+    responses: { 200: { description: 'The support contact.', schema: SupportContact } },
+  },
+  {
+    method: 'post',
+    path: '/v1/subscriptions/requests',
+    summary: 'Ask the sales team for a change: add or remove a feature, change plan, cancel, or anything else.',
+    access: 'portal',
+    body: SubscriptionRequestCreate,
+    responses: {
+      201: { description: 'Recorded and sent to the sales team; pending until they deal with it.', schema: SubscriptionRequest },
+      404: { description: 'No subscription with this id in the caller’s account.' },
+      409: { description: 'The same request is still pending.' },
+      503: { description: 'The request could not be sent to the sales team; nothing was kept. Try again.' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/subscriptions/requests',
+    summary: 'The account’s change requests, newest first, pending and resolved.',
+    access: 'portal',
+    responses: { 200: { description: 'The requests.', schema: SubscriptionRequestList } },
   },
 ];

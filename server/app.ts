@@ -12,11 +12,14 @@ import type { PortalConfig } from './config.ts';
 import { internalProblem, ProblemError } from './errors.ts';
 import type { PortalEnv } from './http/env.ts';
 import type { Logger } from './logger.ts';
+import type { Mailer } from './mail/mailer.ts';
 import { buildOpenApiDocument } from './openapi/build-document.ts';
 import { accessRoutes } from './routes/access.ts';
 import { adminCustomerRoutes } from './routes/admin/customers.ts';
+import { contactRoutes } from './routes/contact.ts';
 import { customerRoutes } from './routes/customer.ts';
 import { signedInRoutes } from './routes/me.ts';
+import { subscriptionRequestRoutes } from './routes/subscription-requests.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import type { PortalDb } from './store/database.ts';
 import packageJson from '../package.json' with { type: 'json' };
@@ -27,6 +30,7 @@ export interface PortalDeps {
   keys: KeyResolver;
   config: PortalConfig;
   logger: Logger;
+  mailer: Mailer;
 }
 
 const maxBodyBytes = 64 * 1024;
@@ -39,7 +43,7 @@ const sendProblem = (c: Context, problem: Problem, headers: Record<string, strin
 
 /** Builds the portal server from its dependencies; nothing global, so tests build one per test. */
 export function createPortalApp(deps: PortalDeps) {
-  const { db, clock, config, logger } = deps;
+  const { db, clock, config, logger, mailer } = deps;
   const standingDeps = { db, clock, graceDays: config.graceDays, supportEmail: config.supportEmail };
   const openApiDocument = buildOpenApiDocument(packageJson.version);
 
@@ -97,6 +101,14 @@ export function createPortalApp(deps: PortalDeps) {
   portal.use(requirePortalAccess(db));
   portal.route('/customer', customerRoutes({ db, clock }));
   portal.route('/subscriptions', subscriptionRoutes({ db, clock }));
+  portal.route(
+    '/subscriptions/requests',
+    subscriptionRequestRoutes({ db, clock, mailer, logger, recipient: config.salesEmail ?? config.supportEmail }),
+  );
+  portal.route(
+    '/contact',
+    contactRoutes({ email: config.supportEmail ?? null, phone: config.supportPhone ?? null, url: config.supportUrl ?? null }),
+  );
   portal.route('/access', accessRoutes({ db, clock }));
   app.route('/v1', portal);
 

@@ -1,4 +1,7 @@
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import * as z from 'zod';
+import { phonePattern } from '../contract/customer.ts';
 
 /** The server's settings. Nothing else in the server reads process.env. */
 export interface PortalConfig {
@@ -15,8 +18,16 @@ export interface PortalConfig {
   adminApiKey: string;
   corsOrigins: string[];
   smtpUrl: string | undefined;
+  /** The From of every message, e.g. "Customer Portal <billing@example.com>". */
+  mailFrom: string;
+  /** Where the embedded outbox writes .eml files when there is no SMTP server. */
+  outboxFolder: string;
   graceDays: number;
   supportEmail: string | undefined;
+  supportPhone: string | undefined;
+  supportUrl: string | undefined;
+  /** Where change requests go; the support address stands in when unset. */
+  salesEmail: string | undefined;
   isProduction: boolean;
 }
 
@@ -40,6 +51,16 @@ const origin = z.string().refine((value) => {
   }
 }, 'each entry must be an origin such as https://app.example.com (scheme, host, optional port; no path, no "*")');
 
+const mailbox = z.string().refine((value) => {
+  const match = /^(?:[^<>]*<([^<>\s]+)>|([^<>\s]+))$/.exec(value);
+  const address = match?.[1] ?? match?.[2];
+  return address !== undefined && z.regexes.html5Email.test(address);
+}, 'must be an address such as "Customer Portal <billing@example.com>" or billing@example.com');
+
+/** Beside a database file, e.g. ./data/outbox/; an in-memory database has no folder of its own. */
+const defaultOutboxFolder = (databaseFile: string) =>
+  databaseFile === ':memory:' ? join(tmpdir(), 'customer-portal-outbox') : join(dirname(databaseFile), 'outbox');
+
 const portMessage = 'must be a port number between 0 and 65535';
 
 const environment = z.object({
@@ -58,10 +79,17 @@ const environment = z.object({
   ),
   PORTAL_CORS_ORIGINS: optionalText.transform((value) => (value ? value.split(',').map((entry) => entry.trim()) : [])).pipe(z.array(origin)),
   PORTAL_SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional()),
+  PORTAL_MAIL_FROM: optionalText.pipe(mailbox.default('Customer Portal <billing@localhost>')),
+  PORTAL_OUTBOX_DIR: optionalText,
   PORTAL_GRACE_DAYS: optionalText.pipe(
     z.coerce.number<string | undefined>({ error: "must be a whole number of days" }).int('must be a whole number of days').min(0).max(365).default(14),
   ),
   PORTAL_SUPPORT_EMAIL: optionalText.pipe(z.email('must be an email address').optional()),
+  PORTAL_SUPPORT_PHONE: optionalText.pipe(
+    z.string().regex(phonePattern, 'must be a phone number such as +1 415 555 0100').optional(),
+  ),
+  PORTAL_SUPPORT_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional()),
+  PORTAL_SALES_EMAIL: optionalText.pipe(z.email('must be an email address').optional()),
 });
 
 /** Reads and checks the environment; throws ConfigError naming the first wrong or missing setting. */
@@ -102,8 +130,13 @@ export function loadConfig(env: Record<string, string | undefined>): PortalConfi
     adminApiKey: settings.PORTAL_ADMIN_API_KEY,
     corsOrigins: settings.PORTAL_CORS_ORIGINS,
     smtpUrl: settings.PORTAL_SMTP_URL,
+    mailFrom: settings.PORTAL_MAIL_FROM,
+    outboxFolder: settings.PORTAL_OUTBOX_DIR ?? defaultOutboxFolder(settings.PORTAL_DB),
     graceDays: settings.PORTAL_GRACE_DAYS,
     supportEmail: settings.PORTAL_SUPPORT_EMAIL,
+    supportPhone: settings.PORTAL_SUPPORT_PHONE,
+    supportUrl: settings.PORTAL_SUPPORT_URL,
+    salesEmail: settings.PORTAL_SALES_EMAIL,
     isProduction,
   };
 }

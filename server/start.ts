@@ -4,6 +4,7 @@ import { keyResolverFromConfig } from './auth/key-resolver.ts';
 import { systemClock } from './clock.ts';
 import type { PortalConfig } from './config.ts';
 import type { Logger } from './logger.ts';
+import { createMailer } from './mail/create-mailer.ts';
 import { openSqliteDatabase } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -12,7 +13,8 @@ export async function startPortalServer(config: PortalConfig, logger: Logger) {
   const keys = keyResolverFromConfig(config.jwt);
   const db = openSqliteDatabase(config.databaseFile);
   await migrateToLatest(db);
-  const app = createPortalApp({ db, clock: systemClock, keys, config, logger });
+  const mailer = createMailer(config, db, systemClock);
+  const app = createPortalApp({ db, clock: systemClock, keys, config, logger, mailer });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port }, () => resolve(listening));
   });

@@ -1,3 +1,4 @@
 // The element classes without registering any tag: for partners who register their own names.
 export { PortalCustomerInfo } from './customer-info/portal-customer-info.ts';
 export { PortalProvider } from './provider/portal-provider.ts';
+export { PortalSubscriptions } from './subscriptions/portal-subscriptions.ts';

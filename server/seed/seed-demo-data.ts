@@ -5,6 +5,7 @@ import { keyResolverFromConfig } from '../auth/key-resolver.ts';
 import { calendarDate } from '../clock.ts';
 import type { PortalConfig } from '../config.ts';
 import { jsonLogger } from '../logger.ts';
+import { createMailer } from '../mail/create-mailer.ts';
 import { findCustomer } from '../store/customers.ts';
 import type { PortalDb } from '../store/database.ts';
 import { listAccessUsers } from '../store/users.ts';
@@ -46,7 +47,14 @@ export async function seedDemoData(db: PortalDb, config: PortalConfig, now: Date
     adminApiKey: newDevelopmentSecret(),
     jwt: { key: { kind: 'secret', secret: jwtSecret }, issuer: undefined, audience: config.jwt.audience },
   };
-  const app = createPortalApp({ db, clock, keys: keyResolverFromConfig(seedConfig.jwt), config: seedConfig, logger: jsonLogger });
+  const app = createPortalApp({
+    db,
+    clock,
+    keys: keyResolverFromConfig(seedConfig.jwt),
+    config: seedConfig,
+    logger: jsonLogger,
+    mailer: createMailer(seedConfig, db, clock),
+  });
   const context: SeedContext = {
     db,
     clock,

@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initial from './migrations/2026-11-27-001-initial.ts';
+import * as subscriptionRequests from './migrations/2026-11-27-002-subscription-requests.ts';
 
 /** Migrations in order; names sort in the order they apply. Append, never edit. */
 const migrations: Record<string, Migration> = {
   '2026-11-27-001-initial': initial,
+  '2026-11-27-002-subscription-requests': subscriptionRequests,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

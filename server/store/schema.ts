@@ -165,6 +165,22 @@ export interface OutboxTable {
   created_at: string;
 }
 
+export interface SubscriptionRequestsTable {
+  id: string;
+  customer_id: string;
+  /** Null when the request is about the account rather than one subscription. */
+  subscription_id: string | null;
+  kind: 'add_feature' | 'remove_feature' | 'change_plan' | 'cancel' | 'other';
+  feature_name: string | null;
+  message: string | null;
+  status: 'pending' | 'resolved';
+  /** The requester as they were when asking; the user may be removed later. */
+  requested_by_subject: string;
+  requested_by_name: string | null;
+  requested_by_email: string | null;
+  created_at: string;
+}
+
 export interface AuditLogTable {
   id: string;
   customer_id: string;
@@ -198,6 +214,7 @@ export interface Database {
   dunning_notices: DunningNoticesTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
+  subscription_requests: SubscriptionRequestsTable;
   counters: CountersTable;
 }
 
@@ -207,3 +224,5 @@ export type ContactInsert = Insertable<ContactsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type InvoiceRow = Selectable<InvoicesTable>;
 export type InvoiceLineRow = Selectable<InvoiceLinesTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type SubscriptionRequestRow = Selectable<SubscriptionRequestsTable>;

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../server/config.ts';
 
@@ -24,6 +26,33 @@ describe('configuration', () => {
     assert.equal(config.graceDays, 14);
     assert.deepEqual(config.corsOrigins, []);
     assert.equal(config.smtpUrl, undefined);
+    assert.equal(config.mailFrom, 'Customer Portal <billing@localhost>');
+    assert.equal(config.outboxFolder, join('data', 'outbox'));
+    assert.deepEqual([config.supportPhone, config.supportUrl, config.salesEmail], [undefined, undefined, undefined]);
+  });
+
+  it('reads the support contact, the sales address and the sender', () => {
+    const config = loadConfig({
+      ...valid,
+      PORTAL_SUPPORT_PHONE: ' +1 (415) 555-0100 ',
+      PORTAL_SUPPORT_URL: 'https://vendor.example/support',
+      PORTAL_SALES_EMAIL: 'sales@vendor.example',
+      PORTAL_MAIL_FROM: '"Vendor, Inc." <billing@vendor.example>',
+    });
+    assert.equal(config.supportPhone, '+1 (415) 555-0100');
+    assert.equal(config.supportUrl, 'https://vendor.example/support');
+    assert.equal(config.salesEmail, 'sales@vendor.example');
+    assert.equal(config.mailFrom, '"Vendor, Inc." <billing@vendor.example>');
+  });
+
+  it('takes a bare address as the sender', () => {
+    assert.equal(loadConfig({ ...valid, PORTAL_MAIL_FROM: 'billing@localhost' }).mailFrom, 'billing@localhost');
+  });
+
+  it('puts the outbox beside the database file, in the temp folder for an in-memory one, or where PORTAL_OUTBOX_DIR says', () => {
+    assert.equal(loadConfig({ ...valid, PORTAL_DB: '/var/lib/portal/portal.db' }).outboxFolder, '/var/lib/portal/outbox');
+    assert.equal(loadConfig({ ...valid, PORTAL_DB: ':memory:' }).outboxFolder, join(tmpdir(), 'customer-portal-outbox'));
+    assert.equal(loadConfig({ ...valid, PORTAL_OUTBOX_DIR: '/srv/mail' }).outboxFolder, '/srv/mail');
   });
 
   it('reads a list of CORS origins', () => {
@@ -45,6 +74,12 @@ describe('configuration', () => {
     ['a port out of range', { ...valid, PORT: '70000' }, /^PORT must be a port number/],
     ['an SMTP URL of another scheme', { ...valid, PORTAL_SMTP_URL: 'https://mail.example' }, /^PORTAL_SMTP_URL must be an smtp/],
     ['a support email that is not one', { ...valid, PORTAL_SUPPORT_EMAIL: 'support' }, /^PORTAL_SUPPORT_EMAIL must be an email/],
+    ['a support phone that is not a number', { ...valid, PORTAL_SUPPORT_PHONE: 'call us' }, /^PORTAL_SUPPORT_PHONE must be a phone number/],
+    ['a support page that is not a web URL', { ...valid, PORTAL_SUPPORT_URL: 'ftp://vendor.example/support' }, /^PORTAL_SUPPORT_URL must be an http/],
+    ['a support page that is not a URL', { ...valid, PORTAL_SUPPORT_URL: 'vendor support' }, /^PORTAL_SUPPORT_URL must be an http/],
+    ['a sales email that is not one', { ...valid, PORTAL_SALES_EMAIL: 'sales' }, /^PORTAL_SALES_EMAIL must be an email/],
+    ['a sender without an address', { ...valid, PORTAL_MAIL_FROM: 'Customer Portal' }, /^PORTAL_MAIL_FROM must be an address such as/],
+    ['a sender whose address is not one', { ...valid, PORTAL_MAIL_FROM: 'Billing <billing>' }, /^PORTAL_MAIL_FROM must be an address such as/],
   ];
   for (const [what, env, message] of refusals) {
     it(`refuses ${what}, naming the setting`, () => {

@@ -20,7 +20,7 @@ describe('the embedded database', () => {
       assert.equal(journal.rows[0]!.journal_mode, 'wal');
       assert.equal(foreignKeys.rows[0]!.foreign_keys, 1);
       const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
-      assert.deepEqual(applied.rows.map((row) => row.name), ['2026-11-27-001-initial']);
+      assert.deepEqual(applied.rows.map((row) => row.name), ['2026-11-27-001-initial', '2026-11-27-002-subscription-requests']);
       await assert.rejects(
         db.insertInto('users').values({ id: 'u', customer_id: 'missing', subject: 's', name: null, email: null, created_at: '', last_seen_at: null }).execute(),
         /FOREIGN KEY/,

@@ -11,12 +11,14 @@ import { createTestApp, type TestApp } from './support/test-app.ts';
 let test: TestApp;
 let alpha: ProvisionedAccount;
 let bravo: ProvisionedAccount;
+let alphaSubscriptionId: string;
+let alphaRequestId: string;
 
 before(async () => {
   test = await createTestApp();
   alpha = await provisionAccount(test.app, 'alpha', { companyName: 'Alpha Secret Co' });
   bravo = await provisionAccount(test.app, 'bravo');
-  await callAdmin(test.app, 'POST', '/admin/v1/customers/alpha/subscriptions', {
+  const subscription = await callAdmin(test.app, 'POST', '/admin/v1/customers/alpha/subscriptions', {
     plan: 'AlphaPlan',
     unitAmount: 9900,
     interval: 'month',
@@ -25,6 +27,7 @@ before(async () => {
     paymentTerms: 'Net 30',
     features: [{ name: 'Glaxis', unitAmount: 1500, active: true }],
   });
+  alphaSubscriptionId = (await subscription.json()).id;
   await callAdmin(test.app, 'POST', '/admin/v1/customers/alpha/invoices', {
     issuedAt: '2020-01-01',
     dueAt: '2020-01-31',
@@ -32,6 +35,11 @@ before(async () => {
   });
   await grantPortalAccess(test.app, alpha, 'alpha-user');
   await grantPortalAccess(test.app, alpha, 'alpha-clerk');
+  const request = await call(test.app, 'POST', '/v1/subscriptions/requests', {
+    token: alpha.siteAdmin.token,
+    body: { subscriptionId: alphaSubscriptionId, kind: 'cancel' },
+  });
+  alphaRequestId = (await request.json()).id;
 });
 
 const asBravo = (method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) =>
@@ -45,6 +53,11 @@ const problemShape = async (response: Response) => {
 const alphaAccess = async () => {
   const response = await call(test.app, 'GET', '/v1/access/users', { token: alpha.siteAdmin.token });
   return (await response.json()).data as { sub: string; hasPortalAccess: boolean }[];
+};
+
+const alphaRequests = async () => {
+  const response = await call(test.app, 'GET', '/v1/subscriptions/requests', { token: alpha.siteAdmin.token });
+  return (await response.json()).data as { id: string }[];
 };
 
 const cases: Record<string, () => Promise<void>> = {
@@ -89,6 +102,23 @@ const cases: Record<string, () => Promise<void>> = {
     assert.equal(alphasUser.status, 404);
     assert.deepEqual(await problemShape(alphasUser), await problemShape(unknownUser));
     assert.ok((await alphaAccess()).some((user) => user.sub === 'alpha-clerk'));
+  },
+  'get /v1/contact': async () => {
+    const contact = await (await asBravo('GET', '/v1/contact')).json();
+    assert.deepEqual(contact, { support: { email: 'support@vendor.test', phone: null, url: null } });
+  },
+  'post /v1/subscriptions/requests': async () => {
+    const alphasSubscription = await asBravo('POST', '/v1/subscriptions/requests', { body: { subscriptionId: alphaSubscriptionId, kind: 'change_plan' } });
+    const unknownSubscription = await asBravo('POST', '/v1/subscriptions/requests', { body: { subscriptionId: 'sub_nothing', kind: 'change_plan' } });
+    assert.equal(alphasSubscription.status, 404);
+    assert.deepEqual(await problemShape(alphasSubscription), await problemShape(unknownSubscription));
+    assert.deepEqual((await alphaRequests()).map((request) => request.id), [alphaRequestId]);
+    const bravosRequests = await test.db.selectFrom('subscription_requests').select('id').where('customer_id', '=', 'bravo').execute();
+    assert.deepEqual(bravosRequests, []);
+  },
+  'get /v1/subscriptions/requests': async () => {
+    assert.ok(alphaRequestId);
+    assert.deepEqual(await (await asBravo('GET', '/v1/subscriptions/requests')).json(), { data: [], nextCursor: null });
   },
   'get /admin/v1/customers/{id}/standing': async () => {
     const response = await callAdmin(test.app, 'GET', '/admin/v1/customers/charlie/standing');

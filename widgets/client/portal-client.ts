@@ -3,6 +3,8 @@ import type { Customer, CustomerPatch } from '../../contract/customer.ts';
 import type { Me } from '../../contract/me.ts';
 import type { Standing } from '../../contract/standing.ts';
 import type { SubscriptionList } from '../../contract/subscription.ts';
+import type { SubscriptionRequest, SubscriptionRequestCreate, SubscriptionRequestList } from '../../contract/subscription-request.ts';
+import type { SupportContact } from '../../contract/support-contact.ts';
 import { errorFromResponse } from './error-from-response.ts';
 import { PortalApiError } from './portal-api-error.ts';
 import { TokenCache } from './token-cache.ts';
@@ -67,6 +69,20 @@ export class PortalClient {
 
   async listSubscriptions(options: ReadOptions = {}): Promise<SubscriptionList> {
     return (await this.#request<SubscriptionList>('GET', '/subscriptions', options)).data;
+  }
+
+  async listSubscriptionRequests(options: ReadOptions = {}): Promise<SubscriptionRequestList> {
+    return (await this.#request<SubscriptionRequestList>('GET', '/subscriptions/requests', options)).data;
+  }
+
+  /** Asks the vendor's sales team for a change; it stays pending until they deal with it. */
+  async requestSubscriptionChange(request: SubscriptionRequestCreate, options: WriteOptions = {}): Promise<SubscriptionRequest> {
+    return (await this.#request<SubscriptionRequest>('POST', '/subscriptions/requests', { ...options, body: request })).data;
+  }
+
+  /** The vendor's support contact, for "Contact us". */
+  async getSupportContact(options: ReadOptions = {}): Promise<SupportContact> {
+    return (await this.#request<SupportContact>('GET', '/contact', options)).data;
   }
 
   async listAccessUsers(options: ReadOptions = {}): Promise<AccessUserList> {

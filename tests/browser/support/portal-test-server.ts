@@ -27,6 +27,9 @@ const startServer = (corsOrigins: string) =>
       PORTAL_JWT_SECRET: jwtSecret,
       PORTAL_ADMIN_API_KEY: adminApiKey,
       PORTAL_CORS_ORIGINS: corsOrigins,
+      PORTAL_SUPPORT_EMAIL: 'support@vendor.test',
+      PORTAL_SUPPORT_PHONE: '+1 800 555 0100',
+      PORTAL_SALES_EMAIL: 'sales@vendor.test',
     }),
     quietLogger,
   );

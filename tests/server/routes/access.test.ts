@@ -21,6 +21,9 @@ const exampleRequests: Record<string, { path: string; body?: unknown; headers?: 
   'get /v1/access/users': { path: '/v1/access/users' },
   'put /v1/access/users/{sub}': { path: '/v1/access/users/viewer', body: { portalAccess: true } },
   'delete /v1/access/users/{sub}': { path: '/v1/access/users/acme-admin' },
+  'get /v1/contact': { path: '/v1/contact' },
+  'post /v1/subscriptions/requests': { path: '/v1/subscriptions/requests', body: { kind: 'other', message: 'Please call me.' } },
+  'get /v1/subscriptions/requests': { path: '/v1/subscriptions/requests' },
 };
 
 describe('Customer Portal View', () => {

@@ -1,13 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createPortalApp } from '../../../server/app.ts';
 import { keyResolverFromConfig, type KeyResolver } from '../../../server/auth/key-resolver.ts';
 import type { Clock } from '../../../server/clock.ts';
 import { loadConfig, type PortalConfig } from '../../../server/config.ts';
 import type { Logger } from '../../../server/logger.ts';
+import { createMailer } from '../../../server/mail/create-mailer.ts';
 import { openSqliteDatabase, type PortalDb } from '../../../server/store/database.ts';
 import { migrateToLatest } from '../../../server/store/migrate.ts';
 
 export const jwtSecret = 'test-secret-that-is-long-enough-0123456789';
 export const adminApiKey = 'test-admin-key-that-is-long-enough-0123456789';
+
+const outboxFolders = mkdtempSync(join(tmpdir(), 'portal-test-outbox-'));
+process.once('exit', () => rmSync(outboxFolders, { recursive: true, force: true }));
 
 /** A clock tests can move; it starts at the real time, so freshly minted tokens are valid. */
 export class FakeClock implements Clock {
@@ -36,20 +44,26 @@ export interface TestAppOptions {
   keys?: KeyResolver;
 }
 
-/** A fresh app on a fresh in-memory database with migrations applied. */
+/**
+ * A fresh app on a fresh in-memory database with migrations applied. It mails through the real
+ * mailer the configuration picks: the outbox (rows in `outbox`, .eml files in `config.outboxFolder`,
+ * a folder of its own) unless `env` names an SMTP server.
+ */
 export async function createTestApp(options: TestAppOptions = {}) {
   const config: PortalConfig = loadConfig({
     PORTAL_DB: ':memory:',
     PORTAL_JWT_SECRET: jwtSecret,
     PORTAL_ADMIN_API_KEY: adminApiKey,
     PORTAL_SUPPORT_EMAIL: 'support@vendor.test',
+    PORTAL_OUTBOX_DIR: join(outboxFolders, randomUUID()),
     ...options.env,
   });
   const db: PortalDb = openSqliteDatabase(':memory:');
   await migrateToLatest(db);
   const clock = new FakeClock();
   const logger = new MemoryLogger();
-  const app = createPortalApp({ db, clock, keys: options.keys ?? keyResolverFromConfig(config.jwt), config, logger });
+  const mailer = createMailer(config, db, clock);
+  const app = createPortalApp({ db, clock, keys: options.keys ?? keyResolverFromConfig(config.jwt), config, logger, mailer });
   return { app, db, clock, logger, config };
 }
 
