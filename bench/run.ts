@@ -3,9 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
+import { measureWidgetBundle } from './bundle-size.ts';
 
 /**
- * `npm run bench`: start-up time and API throughput of the portal server, measured on this machine.
+ * `npm run bench`: the widget bundle's size, start-up time and API throughput of the portal server,
+ * measured on this machine.
  * The server runs on core 0 and the load generator on core 1 where taskset exists, so they do not
  * compete. Later budgets (issue 11) extend this table.
  */
@@ -15,6 +17,7 @@ const adminKey = 'bench-admin-key-that-is-long-enough-0123456789';
 const port = 18787;
 const base = `http://127.0.0.1:${port}`;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const bundleBudgetKb = 35;
 const hasTaskset = (() => {
   try {
     execFileSync('taskset', ['-c', '0', 'true']);
@@ -92,7 +95,17 @@ try {
   await waitForHealth(Date.now() + 30_000);
   const startupMs = performance.now() - startedAt;
   const token = await provision();
-  const rows: [string, string][] = [['start-up to first /healthz (npm run server, fresh database)', `${startupMs.toFixed(0)} ms`]];
+  const bundle = await measureWidgetBundle();
+  const bundleKb = bundle.gzipBytes / 1024;
+  const bundlePasses = bundleKb <= bundleBudgetKb && bundle.serverOnlyModules.length === 0;
+  const rows: [string, string][] = [
+    [
+      'widget bundle (lit + client + all elements), gzip',
+      `${bundleKb.toFixed(1)} KB (${(bundle.minifiedBytes / 1024).toFixed(0)} KB minified); budget ${bundleBudgetKb} KB, no server-only libraries: ${bundlePasses ? 'pass' : 'FAIL'}`,
+    ],
+    ['start-up to first /healthz (npm run server, fresh database)', `${startupMs.toFixed(0)} ms`],
+  ];
+  if (bundle.serverOnlyModules.length > 0) rows.push(['server-only modules in the bundle', bundle.serverOnlyModules.join(', ')]);
   for (const [label, path, withToken] of [
     ['GET /healthz', '/healthz', false],
     ['GET /v1/me (JWT verified per request)', '/v1/me', true],
@@ -105,6 +118,7 @@ try {
   const width = Math.max(...rows.map(([label]) => label.length));
   console.log(`Customer Portal bench (${seconds} s per load, 50 connections, ${hasTaskset ? 'server on core 0, load on core 1' : 'no taskset: shared cores'})`);
   for (const [label, figure] of rows) console.log(`${label.padEnd(width)}  ${figure}`);
+  if (!bundlePasses) process.exitCode = 1;
 } finally {
   server.kill();
   rmSync(folder, { recursive: true, force: true });

@@ -1,0 +1,41 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type Rolldown } from 'vite';
+
+/** Libraries that belong on the server; finding one in the widget bundle fails the budget. */
+const serverOnly = [/node_modules\/jspdf/, /node_modules\/sheetjs/, /node_modules\/xlsx/, /node_modules\/zod\//];
+
+export interface BundleSize {
+  gzipBytes: number;
+  minifiedBytes: number;
+  serverOnlyModules: string[];
+}
+
+/** Builds what a host loads (`customer-portal`: lit, the client, every element) as Vite would for production. */
+export async function measureWidgetBundle(entry = 'widgets/index.ts'): Promise<BundleSize> {
+  const outDir = mkdtempSync(join(tmpdir(), 'portal-bundle-'));
+  try {
+    const result = await build({
+      logLevel: 'silent',
+      configFile: false,
+      build: {
+        outDir,
+        lib: { entry, formats: ['es'], fileName: 'portal' },
+        minify: true,
+        write: false,
+      },
+    });
+    const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+    const chunks = outputs.flatMap((output) => output.output).filter((item) => item.type === 'chunk');
+    const code = chunks.map((chunk) => chunk.code).join('\n');
+    return {
+      gzipBytes: gzipSync(code, { level: 9 }).length,
+      minifiedBytes: Buffer.byteLength(code),
+      serverOnlyModules: chunks.flatMap((chunk) => chunk.moduleIds).filter((id) => serverOnly.some((pattern) => pattern.test(id))),
+    };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
