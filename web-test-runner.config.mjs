@@ -36,5 +36,7 @@ export default {
       },
     }),
   ],
+  // Above the 4 s that tests/browser/support/dom.ts `until` waits, so a stuck wait names what it waited for.
+  testFramework: { config: { timeout: 6000 } },
   reporters: [defaultReporter(), summaryReporter()],
 };

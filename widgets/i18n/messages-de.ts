@@ -106,4 +106,24 @@ export const de: Messages = {
 
   // <portal-access>
   'access.title': 'Zugriff auf das Kundenportal',
+  'access.intro':
+    'Wer die Berechtigung „Kundenportal anzeigen“ hat, kann Ihre Firmendaten, Abonnements und Zahlungsmethoden einsehen und ändern, Rechnungen und Transaktionen abrufen und offene Beträge bezahlen – auch wenn Ihr Konto wegen Zahlungsverzug gesperrt ist.',
+  'access.user': 'Benutzer',
+  'access.permission': 'Kundenportal anzeigen',
+  'access.you': '(Sie)',
+  'access.siteAdmin': 'Site Admin',
+  'access.siteAdminNote': 'Der Site Admin hat immer Zugriff und kann nicht entfernt werden.',
+  'access.hasAccess': 'Hat Zugriff',
+  'access.noAccess': 'Kein Zugriff',
+  'access.switchLabel': '„Kundenportal anzeigen“ für {name}',
+  'access.givenByOn': 'Freigegeben von {name} am {date}',
+  'access.givenOn': 'Freigegeben am {date}',
+  'access.given': 'Zugriff für {name} freigegeben.',
+  'access.removed': 'Zugriff für {name} entzogen.',
+  'access.confirmSelfRevoke':
+    'Ihren eigenen Zugriff entziehen? Dann können Sie diese Seite und das übrige Kundenportal nicht mehr öffnen, bis Ihnen jemand wieder Zugriff gibt.',
+  'access.removeMine': 'Meinen Zugriff entziehen',
+  'access.empty':
+    'Außer Ihnen hat noch niemand das Kundenportal geöffnet. Personen erscheinen hier nach ihrem ersten Besuch; dann können Sie ihnen Zugriff geben.',
+  'access.refresh': 'Liste aktualisieren',
 };

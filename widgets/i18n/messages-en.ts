@@ -109,6 +109,25 @@ export const en = {
 
   // <portal-access>
   'access.title': 'Customer Portal access',
+  'access.intro':
+    'Anyone with the Customer Portal View permission can see and change your company information, subscriptions and payment methods, look up invoices and transactions, and pay what is due — even while your account is locked for late payment.',
+  'access.user': 'User',
+  'access.permission': 'Customer Portal View',
+  'access.you': '(you)',
+  'access.siteAdmin': 'Site Admin',
+  'access.siteAdminNote': 'The Site Admin always has access and cannot be removed.',
+  'access.hasAccess': 'Has access',
+  'access.noAccess': 'No access',
+  'access.switchLabel': 'Customer Portal View for {name}',
+  'access.givenByOn': 'Given by {name} on {date}',
+  'access.givenOn': 'Given on {date}',
+  'access.given': 'Access given to {name}.',
+  'access.removed': 'Access removed from {name}.',
+  'access.confirmSelfRevoke':
+    'Remove your own access? You will no longer be able to open this page or the rest of the Customer Portal until someone gives you access again.',
+  'access.removeMine': 'Remove my access',
+  'access.empty': 'Nobody else has opened the Customer Portal yet. People appear here after their first visit to it; then you can give them access.',
+  'access.refresh': 'Refresh list',
 } as const;
 
 export type MessageKey = keyof typeof en;

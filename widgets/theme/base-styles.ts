@@ -94,7 +94,13 @@ export const baseStyles = css`
     border-color: var(--_accent);
     color: var(--_accent-text);
   }
-  button.primary:hover {
+  button.danger {
+    border-color: var(--_danger);
+    background: var(--_danger);
+    color: var(--_surface);
+  }
+  button.primary:hover,
+  button.danger:hover {
     filter: brightness(1.08);
   }
   button:disabled {
