@@ -1,12 +1,17 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as initial from './migrations/2026-11-27-001-initial.ts';
 import * as subscriptionRequests from './migrations/2026-11-27-002-subscription-requests.ts';
+import * as rateLimits from './migrations/2026-11-27-003-rate-limits.ts';
 
 /** Migrations in order; names sort in the order they apply. Append, never edit. */
 const migrations: Record<string, Migration> = {
   '2026-11-27-001-initial': initial,
   '2026-11-27-002-subscription-requests': subscriptionRequests,
+  '2026-11-27-003-rate-limits': rateLimits,
 };
+
+/** Every migration's name, in the order they apply. */
+export const migrationNames = Object.keys(migrations);
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

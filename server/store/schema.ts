@@ -192,6 +192,11 @@ export interface AuditLogTable {
   at: string;
 }
 
+export interface RateLimitHitsTable {
+  bucket: string;
+  at: string;
+}
+
 export interface CountersTable {
   name: string;
   value: number;
@@ -216,6 +221,7 @@ export interface Database {
   audit_log: AuditLogTable;
   subscription_requests: SubscriptionRequestsTable;
   counters: CountersTable;
+  rate_limit_hits: RateLimitHitsTable;
 }
 
 export type CustomerRow = Selectable<CustomersTable>;

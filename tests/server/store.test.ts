@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { openSqliteDatabase } from '../../server/store/database.ts';
-import { migrateToLatest } from '../../server/store/migrate.ts';
+import { migrateToLatest, migrationNames } from '../../server/store/migrate.ts';
 
 describe('the embedded database', () => {
   it('is created on first open, in WAL mode with foreign keys on, and migrates once', async () => {
@@ -20,7 +20,8 @@ describe('the embedded database', () => {
       assert.equal(journal.rows[0]!.journal_mode, 'wal');
       assert.equal(foreignKeys.rows[0]!.foreign_keys, 1);
       const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
-      assert.deepEqual(applied.rows.map((row) => row.name), ['2026-11-27-001-initial', '2026-11-27-002-subscription-requests']);
+      assert.deepEqual(applied.rows.map((row) => row.name), migrationNames);
+      assert.deepEqual([...migrationNames].sort(), migrationNames, 'names sort in the order they apply');
       await assert.rejects(
         db.insertInto('users').values({ id: 'u', customer_id: 'missing', subject: 's', name: null, email: null, created_at: '', last_seen_at: null }).execute(),
         /FOREIGN KEY/,
