@@ -227,6 +227,8 @@ export class PortalAccess extends PortalElement {
     try {
       await this.requireClient().setPortalAccess(user.sub, { portalAccess: hasPortalAccess });
     } catch (error) {
+      // A refusal means the list on screen is out of date (say, that user became the Site Admin).
+      if (error instanceof PortalApiError && error.kind === 'conflict') await this.accessTask.run();
       this.changingSub = undefined;
       this.changeProblem = { sub: user.sub, error };
       this.reportError(error);

@@ -21,6 +21,24 @@ export class NotConfiguredError extends Error {
  * What every portal element shares: its connection to the server (from a surrounding
  * <portal-provider>, or its own `api-base` and `tokenProvider`), texts in its locale, money and
  * date formats, the live region for announcements, and the loading / error states.
+ *
+ * @cssprop --portal-font-family - Text font (default: the host's).
+ * @cssprop --portal-font-family-mono - Font of the Customer Key (default: the system monospace).
+ * @cssprop --portal-font-size - Base text size (default: the host's).
+ * @cssprop --portal-color-text - Text colour.
+ * @cssprop --portal-color-text-muted - Secondary text colour.
+ * @cssprop --portal-color-surface - Card background.
+ * @cssprop --portal-color-surface-muted - Panels and loading placeholders.
+ * @cssprop --portal-color-border - Borders and separators.
+ * @cssprop --portal-color-accent - Primary buttons and links.
+ * @cssprop --portal-color-accent-text - Text on the accent colour.
+ * @cssprop --portal-color-focus - Focus rings (default: the accent).
+ * @cssprop --portal-color-danger - Errors and destructive buttons.
+ * @cssprop --portal-color-success - "Active" and other good news.
+ * @cssprop --portal-color-warning - "Pending" and other things to watch.
+ * @cssprop --portal-radius - Corner radius (default 8px).
+ * @cssprop --portal-spacing - The spacing unit (default 8px).
+ * @cssprop --portal-density - Multiplies the spacing; 0.75 for compact.
  */
 export class PortalElement extends LitElement {
   /** The portal server's base URL, when the element is used without a <portal-provider>. */

@@ -74,8 +74,13 @@ export const customerInfoStyles = css`
   }
   .contact-row-header {
     display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space);
     align-items: center;
     justify-content: space-between;
+  }
+  .add-contact {
+    margin-block-start: calc(var(--_space) * 2);
   }
   .actions {
     display: flex;

@@ -87,7 +87,7 @@ export class PortalCustomerInfo extends PortalElement {
     return html`<div class="key-panel" part="customer-key">
       <span class="key-label" id="key-label">${this.t('customerInfo.customerKey')}</span>
       <div class="key-row">
-        <span class="key" aria-labelledby="key-label">${customerKey}</span>
+        <span class="key" dir="ltr" aria-labelledby="key-label">${customerKey}</span>
         <button type="button" part="copy-button" @click=${() => this.handleCopy(customerKey)}>
           ${this.t('customerInfo.copyKey')}
         </button>
@@ -101,12 +101,12 @@ export class PortalCustomerInfo extends PortalElement {
     return html`<div class="sections">
       <div>
         <h3>${this.t('customerInfo.companyName')}</h3>
-        <p>${customer.companyName}</p>
+        <p><bdi>${customer.companyName}</bdi></p>
       </div>
       <div>
         <h3>${this.t('customerInfo.address')}</h3>
         ${address
-          ? html`<address>${addressLines(address, this.countryName(address.country)).map((line, index) => html`${index > 0 ? html`<br />` : nothing}${line}`)}</address>`
+          ? html`<address>${addressLines(address, this.countryName(address.country)).map((line, index) => html`${index > 0 ? html`<br />` : nothing}<bdi>${line}</bdi>`)}</address>`
           : html`<p class="muted">${this.t('customerInfo.noAddress')}</p>`}
       </div>
       <div>
@@ -130,9 +130,9 @@ export class PortalCustomerInfo extends PortalElement {
 
   private renderContact(contact: Contact): TemplateResult {
     return html`<address class="contact">
-      ${contact.name}<br />
-      <a href="mailto:${contact.email}">${contact.email}</a>
-      ${contact.phone ? html`<br /><a href="tel:${contact.phone.replace(/[^+\d]/g, '')}">${contact.phone}</a>` : nothing}
+      <bdi>${contact.name}</bdi><br />
+      <a href="mailto:${contact.email}" dir="ltr">${contact.email}</a>
+      ${contact.phone ? html`<br /><a href="tel:${contact.phone.replace(/[^+\d]/g, '')}" dir="ltr">${contact.phone}</a>` : nothing}
     </address>`;
   }
 
@@ -179,7 +179,7 @@ export class PortalCustomerInfo extends PortalElement {
             </div>
           </div>`,
         )}
-        <p>
+        <p class="add-contact">
           <button type="button" @click=${() => this.updateDraft((current) => ({ ...current, contacts: [...current.contacts, newContactDraft()] }))}>
             ${this.t('customerInfo.addContact')}
           </button>

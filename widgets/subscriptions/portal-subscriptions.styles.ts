@@ -63,10 +63,9 @@ export const subscriptionsStyles = css`
     padding: 0;
   }
   li.feature {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: 1fr auto;
     align-items: center;
-    justify-content: space-between;
     gap: var(--_space);
     padding-block: calc(var(--_space) * 0.75);
   }

@@ -81,7 +81,10 @@ export class PortalSubscriptions extends PortalElement {
   private renderView(view: SubscriptionsView): TemplateResult {
     return html`${view.subscriptions.length > 0
       ? view.subscriptions.map((subscription) => this.renderSubscription(subscription, view.requests))
-      : html`<p class="muted" part="empty">${this.t('subscriptions.empty')}</p>`}
+      : html`<div class="state" part="empty">
+          <p class="muted">${this.t('subscriptions.empty')}</p>
+          <button type="button" @click=${() => this.viewTask.run()}>${this.t('common.retry')}</button>
+        </div>`}
     ${this.renderChange(view)} ${this.renderRequests(view)}`;
   }
 
@@ -167,7 +170,12 @@ export class PortalSubscriptions extends PortalElement {
               type="button"
               part="request-button"
               @click=${() =>
-                this.openForm({ kind: 'change_plan', subscriptionId: view.subscriptions[0]?.id ?? '', featureName: '', message: '' })}
+                this.openForm({
+                  kind: view.subscriptions.length > 0 ? 'change_plan' : 'other',
+                  subscriptionId: view.subscriptions[0]?.id ?? '',
+                  featureName: '',
+                  message: '',
+                })}
             >
               ${this.t('subscriptions.requestChange')}
             </button>`}
