@@ -14,6 +14,7 @@ export const problemKinds = [
   'conflict',
   'precondition-failed',
   'precondition-required',
+  'idempotency-key-reused',
   'rate-limited',
   'service-unavailable',
   'internal',

@@ -4,6 +4,9 @@ import { CustomerCreate, ProvisionedCustomer } from './admin.ts';
 import { Customer, CustomerPatch } from './customer.ts';
 import { Invoice, InvoiceCreate } from './invoice.ts';
 import { Me } from './me.ts';
+import { PaymentMethod, PaymentMethodCreate, PaymentMethodList } from './payment-method.ts';
+import { idempotencyKeyHeader, Payment, PaymentCreate } from './payment.ts';
+import { SandboxToken, SandboxTokenCreate } from './sandbox-gateway.ts';
 import { AccountStanding, Standing } from './standing.ts';
 import { Subscription, SubscriptionCreate, SubscriptionList } from './subscription.ts';
 import { SubscriptionRequest, SubscriptionRequestCreate, SubscriptionRequestList } from './subscription-request.ts';
@@ -188,5 +191,71 @@ export const routes: RouteSpec[] = [
     summary: 'The account’s change requests, newest first, pending and resolved.',
     access: 'portal',
     responses: { 200: { description: 'The requests.', schema: SubscriptionRequestList } },
+  },
+  {
+    method: 'post',
+    path: '/v1/payments',
+    summary: 'Pay chosen open invoices, or the whole balance, with a payment method on file. Needs an Idempotency-Key.',
+    access: 'portal',
+    body: PaymentCreate,
+    headers: [idempotencyKeyHeader],
+    responses: {
+      201: { description: 'The attempt’s outcome: succeeded, or failed with the reason in plain words.', schema: Payment },
+      400: { description: 'The Idempotency-Key header is missing.' },
+      409: { description: 'This payment, or another of the account’s, is still being processed.' },
+      422: { description: 'A field is wrong, nothing is due, or the Idempotency-Key was used for another payment.' },
+      429: { description: 'Too many payment attempts; Retry-After says when to try again.' },
+      503: { description: 'The processor could not be reached; retry with the same key.' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/payment-methods',
+    summary: 'Cards and bank accounts on file, the default first, then the newest; expired cards flagged.',
+    access: 'portal',
+    responses: { 200: { description: 'The payment methods.', schema: PaymentMethodList } },
+  },
+  {
+    method: 'post',
+    path: '/v1/payment-methods',
+    summary: 'Put a card or bank account on file by the token the payment processor’s tokenizer answered. The first becomes the default.',
+    access: 'portal',
+    body: PaymentMethodCreate,
+    responses: {
+      201: { description: 'Stored.', schema: PaymentMethod },
+      409: { description: 'The same card or account is already on file.' },
+      422: { description: 'The processor does not know the token, or the body carries a card number.' },
+      429: { description: 'Too many additions; Retry-After says when to try again.' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/payment-methods/{id}/default',
+    summary: 'Make a method the default; the previous default stops being one.',
+    access: 'portal',
+    responses: { 200: { description: 'The method, now the default.', schema: PaymentMethod } },
+  },
+  {
+    method: 'delete',
+    path: '/v1/payment-methods/{id}',
+    summary: 'Remove a method. The default cannot go while others are on file (409); the only one can.',
+    access: 'portal',
+    responses: {
+      204: { description: 'Removed.' },
+      409: { description: 'It is the default and others are on file: choose another default first.' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/sandbox-gateway/v1/tokens',
+    summary:
+      'The sandbox gateway’s tokenizer (test mode): card or bank account details in, a token out. The browser calls it without the portal’s token; a real processor’s tokenizer takes its place in production.',
+    access: 'public',
+    body: SandboxTokenCreate,
+    responses: {
+      201: { description: 'The token and what it stands for.', schema: SandboxToken },
+      422: { description: 'Details are not valid (Luhn, expiry, CVC, ABA checksum, not a test number); `errors` names each field.' },
+      429: { description: 'Too many submissions from this address; Retry-After says when to try again.' },
+    },
   },
 ];

@@ -11,14 +11,19 @@ import type { Clock } from './clock.ts';
 import type { PortalConfig } from './config.ts';
 import { internalProblem, ProblemError } from './errors.ts';
 import type { PortalEnv } from './http/env.ts';
+import { refuseCardNumbers } from './http/refuse-card-numbers.ts';
 import type { Logger } from './logger.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { buildOpenApiDocument } from './openapi/build-document.ts';
+import type { PaymentGateway } from './payments/gateway.ts';
 import { accessRoutes } from './routes/access.ts';
 import { adminCustomerRoutes } from './routes/admin/customers.ts';
 import { contactRoutes } from './routes/contact.ts';
 import { customerRoutes } from './routes/customer.ts';
 import { signedInRoutes } from './routes/me.ts';
+import { paymentMethodRoutes } from './routes/payment-methods.ts';
+import { paymentRoutes } from './routes/payments.ts';
+import { sandboxGatewayRoutes } from './routes/sandbox-gateway.ts';
 import { subscriptionRequestRoutes } from './routes/subscription-requests.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
 import type { PortalDb } from './store/database.ts';
@@ -31,6 +36,7 @@ export interface PortalDeps {
   config: PortalConfig;
   logger: Logger;
   mailer: Mailer;
+  paymentGateway: PaymentGateway;
 }
 
 const maxBodyBytes = 64 * 1024;
@@ -43,7 +49,7 @@ const sendProblem = (c: Context, problem: Problem, headers: Record<string, strin
 
 /** Builds the portal server from its dependencies; nothing global, so tests build one per test. */
 export function createPortalApp(deps: PortalDeps) {
-  const { db, clock, config, logger, mailer } = deps;
+  const { db, clock, config, logger, mailer, paymentGateway } = deps;
   const standingDeps = { db, clock, graceDays: config.graceDays, supportEmail: config.supportEmail };
   const openApiDocument = buildOpenApiDocument(packageJson.version);
 
@@ -73,6 +79,9 @@ export function createPortalApp(deps: PortalDeps) {
       },
     }),
   );
+
+  app.use('/v1/*', refuseCardNumbers);
+  app.use('/admin/*', refuseCardNumbers);
 
   app.onError((error, c) => {
     const instance = c.req.path;
@@ -110,12 +119,16 @@ export function createPortalApp(deps: PortalDeps) {
     contactRoutes({ email: config.supportEmail ?? null, phone: config.supportPhone ?? null, url: config.supportUrl ?? null }),
   );
   portal.route('/access', accessRoutes({ db, clock }));
+  portal.route('/payment-methods', paymentMethodRoutes({ db, clock, gateway: paymentGateway }));
+  portal.route('/payments', paymentRoutes({ db, clock, gateway: paymentGateway, mailer, logger }));
   app.route('/v1', portal);
 
   const admin = new Hono<PortalEnv>();
   admin.use(authenticateAdmin(config.adminApiKey));
   admin.route('/customers', adminCustomerRoutes(standingDeps));
   app.route('/admin/v1', admin);
+
+  app.route('/sandbox-gateway/v1', sandboxGatewayRoutes({ db, clock, gateway: paymentGateway }));
 
   return app;
 }

@@ -15,6 +15,7 @@ const titles: Record<ProblemKind, string> = {
   conflict: 'Conflict.',
   'precondition-failed': 'Someone else changed this in the meantime.',
   'precondition-required': 'This change needs If-Match.',
+  'idempotency-key-reused': 'This Idempotency-Key was used for another request.',
   'rate-limited': 'Too many requests.',
   'service-unavailable': 'Temporarily unavailable.',
   internal: 'Something went wrong on our side.',

@@ -4,6 +4,8 @@ export { systemClock, type Clock } from './clock.ts';
 export { ConfigError, loadConfig, type PortalConfig } from './config.ts';
 export { jsonLogger, type Logger } from './logger.ts';
 export { createMailer } from './mail/create-mailer.ts';
+export type { PaymentGateway } from './payments/gateway.ts';
+export { createSandboxGateway } from './payments/sandbox/create-sandbox-gateway.ts';
 export type { MailAttachment, Mailer, MailMessage } from './mail/mailer.ts';
 export { startPortalServer } from './start.ts';
 export { openSqliteDatabase, type PortalDb } from './store/database.ts';

@@ -5,6 +5,7 @@ import { systemClock } from './clock.ts';
 import type { PortalConfig } from './config.ts';
 import type { Logger } from './logger.ts';
 import { createMailer } from './mail/create-mailer.ts';
+import { createSandboxGateway } from './payments/sandbox/create-sandbox-gateway.ts';
 import { openSqliteDatabase } from './store/database.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
@@ -14,7 +15,8 @@ export async function startPortalServer(config: PortalConfig, logger: Logger) {
   const db = openSqliteDatabase(config.databaseFile);
   await migrateToLatest(db);
   const mailer = createMailer(config, db, systemClock);
-  const app = createPortalApp({ db, clock: systemClock, keys, config, logger, mailer });
+  const paymentGateway = createSandboxGateway(db, systemClock);
+  const app = createPortalApp({ db, clock: systemClock, keys, config, logger, mailer, paymentGateway });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const listening = serve({ fetch: app.fetch, port: config.port }, () => resolve(listening));
   });

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import * as z from 'zod';
 import type { FieldError } from '../../contract/problem.ts';
 import { ProblemError } from '../errors.ts';
+import { isCardNumberShaped } from '../payments/card-number.ts';
 
 const humanMessages: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'This field is required.';
@@ -12,7 +13,9 @@ const humanMessages: z.core.$ZodErrorMap = (issue) => {
 const describe = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : typeof value;
 
-const joinPath = (path: PropertyKey[]): string => path.map(String).join('.');
+// An unknown key may itself be a card number (sent to the tokenizer by mistake): never echo it.
+const joinPath = (path: PropertyKey[]): string =>
+  path.map((segment) => (isCardNumberShaped(String(segment)) ? '(card number)' : String(segment))).join('.');
 
 export function toFieldErrors(error: z.ZodError): FieldError[] {
   return error.issues.flatMap((issue) =>

@@ -1,3 +1,5 @@
+import type { DeclineCode } from '../../contract/payment.ts';
+
 /**
  * A card processor, as the portal sees it. The built-in sandbox (server/payments/sandbox/) behaves
  * like a processor's test mode; a real processor's adapter implements the same interface. Card and
@@ -11,16 +13,29 @@ export interface PaymentGateway {
   describeToken(token: string): Promise<TokenDescription | undefined>;
   /**
    * Charges a token. Idempotent by `idempotencyKey`: the same key answers the first charge's result
-   * again without charging twice, which is how a payment interrupted by a crash is reconciled.
+   * again without charging twice, which is how a payment interrupted by a crash is reconciled. The
+   * same key with another token, amount or currency throws IdempotencyKeyReuseError.
    */
   charge(request: ChargeRequest): Promise<ChargeResult>;
-  /** Returns money of a succeeded charge; idempotent by `idempotencyKey` like `charge`. */
+  /** Returns money of a succeeded charge; idempotent by `idempotencyKey` like `charge`, and refused the same way. */
   refund(request: RefundRequest): Promise<RefundResult>;
 }
 
-export type PaymentDetails =
-  | { card: { number: string; expMonth: number; expYear: number; cvc: string; name: string } }
-  | { bankAccount: { routingNumber: string; accountNumber: string; holderName: string } };
+export interface CardDetails {
+  number: string;
+  expMonth: number;
+  expYear: number;
+  cvc: string;
+  name: string;
+}
+
+export interface BankAccountDetails {
+  routingNumber: string;
+  accountNumber: string;
+  holderName: string;
+}
+
+export type PaymentDetails = { card: CardDetails } | { bankAccount: BankAccountDetails };
 
 export type TokenizeResult =
   | { ok: true; description: TokenDescription }
@@ -48,7 +63,8 @@ export interface ChargeRequest {
   description: string;
 }
 
-export type DeclineCode = 'card_declined' | 'insufficient_funds' | 'expired_card' | 'incorrect_cvc' | 'processing_error' | 'account_closed';
+/** The reasons a charge is declined, as the portal API reports them. */
+export type { DeclineCode };
 
 export type ChargeResult =
   | { status: 'succeeded'; reference: string }
@@ -61,3 +77,11 @@ export interface RefundRequest {
 }
 
 export type RefundResult = { status: 'succeeded'; reference: string } | { status: 'failed'; reference: string; reason: string };
+
+/**
+ * An idempotency key came back with a different request. Never answered with the first result nor
+ * charged again: it is the caller's bug, so a real processor's "idempotency error" maps to it too.
+ */
+export class IdempotencyKeyReuseError extends Error {
+  override name = 'IdempotencyKeyReuseError';
+}

@@ -11,6 +11,8 @@ export interface SeedContext {
   admin: InProcessClient;
   /** One of an account's users, through the portal API. */
   asUser(user: DemoUser): Promise<InProcessClient>;
+  /** The sandbox gateway's tokenizer, called as a browser calls it: without the portal's token. */
+  gateway: InProcessClient;
 }
 
 /** A demo customer account and the story of its last year. */

@@ -3,6 +3,7 @@ import { ProvisionedCustomer } from '../../contract/admin.ts';
 import { Invoice } from '../../contract/invoice.ts';
 import { Subscription } from '../../contract/subscription.ts';
 import { addDays, addMonths } from '../domain/calendar.ts';
+import { addCard } from './add-card.ts';
 import type { DemoAccount } from './demo-account.ts';
 import { ledger } from './ledger.ts';
 import { monthName, monthStart } from './timeline.ts';
@@ -50,6 +51,8 @@ export const globex: DemoAccount = {
       name: 'Lena Schmidt',
       email: 'lena.schmidt@globex.test',
     });
+    // A sandbox card whose every charge is declined for insufficient funds, so paying shows a decline.
+    await addCard(context, siteAdmin, { number: '4000000000009995', expMonth: 3, cvc: '123', name: siteAdmin.name });
 
     const record = ledger(context, customerId, 'EUR');
     for (let month = 0; month < 12; month++) {

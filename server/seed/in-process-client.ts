@@ -2,11 +2,14 @@ import type * as z from 'zod';
 import type { PortalApp } from '../app.ts';
 
 /** Calls the portal's HTTP API in-process and checks each answer against its contract schema. */
-export function inProcessClient(app: PortalApp, bearerToken: string) {
+export function inProcessClient(app: PortalApp, bearerToken?: string) {
   async function send<T extends z.ZodType>(method: string, path: string, answer: T, body?: unknown): Promise<z.output<T>> {
     const response = await app.request(path, {
       method,
-      headers: { Authorization: `Bearer ${bearerToken}`, ...(body !== undefined && { 'Content-Type': 'application/json' }) },
+      headers: {
+        ...(bearerToken && { Authorization: `Bearer ${bearerToken}` }),
+        ...(body !== undefined && { 'Content-Type': 'application/json' }),
+      },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     const payload: unknown = await response.json();

@@ -3,6 +3,7 @@ import { ProvisionedCustomer } from '../../contract/admin.ts';
 import { Invoice } from '../../contract/invoice.ts';
 import { Subscription } from '../../contract/subscription.ts';
 import { addDays, addMonths } from '../domain/calendar.ts';
+import { addCard } from './add-card.ts';
 import type { DemoAccount } from './demo-account.ts';
 import { type Ledger, ledger } from './ledger.ts';
 import { monthName, monthStart } from './timeline.ts';
@@ -50,6 +51,9 @@ export const northwind: DemoAccount = {
       name: 'Robert King',
       email: 'robert.king@northwind.test',
     });
+    // The Visa pays every invoice; the Mastercard is the one that expired in month 9, since renewed.
+    await addCard(context, siteAdmin, { number: '4242424242424242', expMonth: 12, cvc: '123', name: siteAdmin.name });
+    await addCard(context, siteAdmin, { number: '5555555555554444', expMonth: 6, cvc: '123', name: 'Nancy Davolio' });
 
     const record = ledger(context, customerId, 'USD');
     for (let month = 0; month < 12; month++) {

@@ -6,6 +6,7 @@ import { calendarDate } from '../clock.ts';
 import type { PortalConfig } from '../config.ts';
 import { jsonLogger } from '../logger.ts';
 import { createMailer } from '../mail/create-mailer.ts';
+import { createSandboxGateway } from '../payments/sandbox/create-sandbox-gateway.ts';
 import { findCustomer } from '../store/customers.ts';
 import type { PortalDb } from '../store/database.ts';
 import { listAccessUsers } from '../store/users.ts';
@@ -54,6 +55,7 @@ export async function seedDemoData(db: PortalDb, config: PortalConfig, now: Date
     config: seedConfig,
     logger: jsonLogger,
     mailer: createMailer(seedConfig, db, clock),
+    paymentGateway: createSandboxGateway(db, clock),
   });
   const context: SeedContext = {
     db,
@@ -61,6 +63,7 @@ export async function seedDemoData(db: PortalDb, config: PortalConfig, now: Date
     today: calendarDate(now),
     admin: inProcessClient(app, seedConfig.adminApiKey),
     asUser: async (user) => inProcessClient(app, await signDemoToken(jwtSecret, user, seedConfig.jwt, clock.now())),
+    gateway: inProcessClient(app),
   };
 
   const seededIds: string[] = [];

@@ -2,12 +2,16 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as initial from './migrations/2026-11-27-001-initial.ts';
 import * as subscriptionRequests from './migrations/2026-11-27-002-subscription-requests.ts';
 import * as rateLimits from './migrations/2026-11-27-003-rate-limits.ts';
+import * as sandboxGateway from './migrations/2026-11-27-004-sandbox-gateway.ts';
+import * as paymentAttempts from './migrations/2026-11-27-005-payment-attempts.ts';
 
 /** Migrations in order; names sort in the order they apply. Append, never edit. */
 const migrations: Record<string, Migration> = {
   '2026-11-27-001-initial': initial,
   '2026-11-27-002-subscription-requests': subscriptionRequests,
   '2026-11-27-003-rate-limits': rateLimits,
+  '2026-11-27-004-sandbox-gateway': sandboxGateway,
+  '2026-11-27-005-payment-attempts': paymentAttempts,
 };
 
 /** Every migration's name, in the order they apply. */

@@ -1,4 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { DeclineCode } from '../payments/gateway.ts';
+import type { ScriptedOutcome } from '../payments/sandbox/test-numbers.ts';
 
 /** Timestamps are ISO 8601 UTC strings; calendar dates "YYYY-MM-DD"; money integer minor units. */
 export interface CustomersTable {
@@ -124,6 +126,7 @@ export interface TransactionsTable {
   method_label: string | null;
   reference: string;
   failure_reason: string | null;
+  decline_code: string | null;
   occurred_at: string;
 }
 
@@ -143,6 +146,8 @@ export interface IdempotencyKeysTable {
   response_body: string | null;
   created_at: string;
   expires_at: string;
+  transaction_id: string | null;
+  locked_until: string | null;
 }
 
 export interface DunningNoticesTable {
@@ -197,6 +202,47 @@ export interface RateLimitHitsTable {
   at: string;
 }
 
+export interface SandboxSecretsTable {
+  name: string;
+  value: string;
+}
+
+/** The sandbox gateway's record of a token: what its test number decided, never the number itself. */
+export interface SandboxTokensTable {
+  token: string;
+  kind: 'card' | 'bank_account';
+  brand: string | null;
+  last4: string;
+  exp_month: number | null;
+  exp_year: number | null;
+  holder_name: string;
+  fingerprint: string;
+  charge_outcome: ScriptedOutcome;
+  created_at: string;
+}
+
+export interface SandboxChargesTable {
+  reference: string;
+  idempotency_key: string;
+  token: string;
+  amount: number;
+  currency: string;
+  description: string;
+  status: 'succeeded' | 'failed';
+  decline_code: DeclineCode | null;
+  created_at: string;
+}
+
+export interface SandboxRefundsTable {
+  reference: string;
+  idempotency_key: string;
+  charge_reference: string;
+  amount: number;
+  status: 'succeeded' | 'failed';
+  failure_reason: string | null;
+  created_at: string;
+}
+
 export interface CountersTable {
   name: string;
   value: number;
@@ -222,6 +268,10 @@ export interface Database {
   subscription_requests: SubscriptionRequestsTable;
   counters: CountersTable;
   rate_limit_hits: RateLimitHitsTable;
+  sandbox_secrets: SandboxSecretsTable;
+  sandbox_tokens: SandboxTokensTable;
+  sandbox_charges: SandboxChargesTable;
+  sandbox_refunds: SandboxRefundsTable;
 }
 
 export type CustomerRow = Selectable<CustomersTable>;
@@ -232,3 +282,7 @@ export type InvoiceRow = Selectable<InvoicesTable>;
 export type InvoiceLineRow = Selectable<InvoiceLinesTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 export type SubscriptionRequestRow = Selectable<SubscriptionRequestsTable>;
+export type PaymentMethodRow = Selectable<PaymentMethodsTable>;
+export type SandboxTokenRow = Selectable<SandboxTokensTable>;
+export type SandboxChargeRow = Selectable<SandboxChargesTable>;
+export type SandboxRefundRow = Selectable<SandboxRefundsTable>;

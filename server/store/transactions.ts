@@ -65,6 +65,7 @@ export async function recordTransaction(db: PortalDb, transaction: NewTransactio
         method_label: transaction.methodLabel,
         reference: transaction.reference,
         failure_reason: transaction.failureReason ?? null,
+        decline_code: null,
         occurred_at: transaction.occurredAt,
       })
       .execute();
@@ -81,23 +82,75 @@ export async function recordTransaction(db: PortalDb, transaction: NewTransactio
         .insertInto('transaction_allocations')
         .values({ transaction_id: id, invoice_id: invoice.id, amount: allocation.amount })
         .execute();
-      if (!settlesInvoices(transaction)) continue;
-      const amountPaid = invoice.amount_paid + allocation.amount;
-      if (invoice.status !== 'open' || amountPaid > invoice.total) {
-        throw new Error(`Invoice ${invoice.number} (${invoice.status}, ${invoice.total - invoice.amount_paid} due) cannot take ${allocation.amount}.`);
-      }
-      const isPaid = amountPaid === invoice.total;
-      // The amount_paid guard makes a concurrent payment on another node fail instead of being lost.
-      const updated = await trx
-        .updateTable('invoices')
-        .set({ amount_paid: amountPaid, status: isPaid ? 'paid' : 'open', paid_at: isPaid ? transaction.occurredAt : null })
-        .where('id', '=', invoice.id)
-        .where('status', '=', 'open')
-        .where('amount_paid', '=', invoice.amount_paid)
-        .executeTakeFirst();
-      if (updated.numUpdatedRows !== 1n) throw new Error(`Invoice ${invoice.number} changed while it was being paid.`);
+      if (settlesInvoices(transaction)) await payInvoice(trx, invoice, allocation.amount, transaction.occurredAt);
     }
   };
   await inTransaction(db, work);
   return id;
+}
+
+interface InvoiceBalance {
+  id: string;
+  number: string;
+  status: string;
+  total: number;
+  amount_paid: number;
+}
+
+/** Adds `amount` to what the invoice has been paid, marking it paid once covered. */
+async function payInvoice(trx: PortalDb, invoice: InvoiceBalance, amount: number, paidAt: string): Promise<void> {
+  const amountPaid = invoice.amount_paid + amount;
+  if (invoice.status !== 'open' || amountPaid > invoice.total) {
+    throw new Error(`Invoice ${invoice.number} (${invoice.status}, ${invoice.total - invoice.amount_paid} due) cannot take ${amount}.`);
+  }
+  const isPaid = amountPaid === invoice.total;
+  // The amount_paid guard makes a concurrent payment on another node fail instead of being lost.
+  const updated = await trx
+    .updateTable('invoices')
+    .set({ amount_paid: amountPaid, status: isPaid ? 'paid' : 'open', paid_at: isPaid ? paidAt : null })
+    .where('id', '=', invoice.id)
+    .where('status', '=', 'open')
+    .where('amount_paid', '=', invoice.amount_paid)
+    .executeTakeFirst();
+  if (updated.numUpdatedRows !== 1n) throw new Error(`Invoice ${invoice.number} changed while it was being paid.`);
+}
+
+export type PaymentOutcome =
+  | { status: 'succeeded'; reference: string }
+  | { status: 'failed'; reference: string; declineCode: string; failureReason: string };
+
+/**
+ * Settles a payment recorded as pending before the gateway was called: on success it pays the
+ * invoices it was meant for, on failure it becomes a failed payment. Joins the caller's transaction.
+ */
+export async function settlePendingPayment(db: PortalDb, transactionId: string, outcome: PaymentOutcome, settledAt: string): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const updated = await trx
+      .updateTable('transactions')
+      .set(
+        outcome.status === 'succeeded'
+          ? { status: 'succeeded', reference: outcome.reference, occurred_at: settledAt }
+          : {
+              kind: 'failed_payment',
+              status: 'failed',
+              reference: outcome.reference,
+              decline_code: outcome.declineCode,
+              failure_reason: outcome.failureReason,
+              occurred_at: settledAt,
+            },
+      )
+      .where('id', '=', transactionId)
+      .where('kind', '=', 'payment')
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (updated.numUpdatedRows !== 1n) throw new Error(`Transaction ${transactionId} is not a pending payment.`);
+    if (outcome.status === 'failed') return;
+    const allocations = await trx
+      .selectFrom('transaction_allocations')
+      .innerJoin('invoices', 'invoices.id', 'transaction_allocations.invoice_id')
+      .select(['invoices.id', 'invoices.number', 'invoices.status', 'invoices.total', 'invoices.amount_paid', 'transaction_allocations.amount as allocated'])
+      .where('transaction_allocations.transaction_id', '=', transactionId)
+      .execute();
+    for (const allocation of allocations) await payInvoice(trx, allocation, allocation.allocated, settledAt);
+  });
 }

@@ -28,7 +28,7 @@ const invoicesOf = (db: PortalDb, customerId: string) =>
   db.selectFrom('invoices').selectAll().where('customer_id', '=', customerId).orderBy('issued_at').execute();
 
 async function countRows(db: PortalDb) {
-  const tables = ['customers', 'users', 'portal_grants', 'subscriptions', 'invoices', 'transactions', 'transaction_allocations', 'audit_log'] as const;
+  const tables = ['customers', 'users', 'portal_grants', 'subscriptions', 'invoices', 'transactions', 'transaction_allocations', 'payment_methods', 'audit_log'] as const;
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
@@ -118,6 +118,23 @@ describe('the demo seed', () => {
       actual[user] = (await response.json()).hasPortalAccess;
     }
     assert.deepEqual(actual, expected);
+  });
+
+  it('puts cards on file: Northwind a Visa as default and a Mastercard, Globex a card every charge on which is declined', async () => {
+    const { app, db, paymentGateway } = await seeded();
+    const cardsOf = async (customer: string) => {
+      const token = await mintToken({ sub: `${customer}-admin`, customer, exp: now.getTime() / 1000 + 600 });
+      const list = await (await call(app, 'GET', '/v1/payment-methods', { token })).json();
+      return list.data.map((method: Record<string, unknown>) => [method.brand, method.last4, method.isDefault, method.isExpired]);
+    };
+    assert.deepEqual(await cardsOf('northwind'), [
+      ['visa', '4242', true, false],
+      ['mastercard', '4444', false, false],
+    ]);
+    assert.deepEqual(await cardsOf('globex'), [['visa', '9995', true, false]]);
+    const globexCard = await db.selectFrom('payment_methods').select('token').where('customer_id', '=', 'globex').executeTakeFirstOrThrow();
+    const charge = await paymentGateway.charge({ token: globexCard.token, amount: 100, currency: 'EUR', idempotencyKey: 'seed-test', description: 'Globex' });
+    assert.deepEqual(charge.status === 'failed' && charge.declineCode, 'insufficient_funds');
   });
 
   it('changes nothing when run a second time, and says so', async () => {

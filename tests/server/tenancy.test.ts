@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { routes } from '../../contract/routes.ts';
 import { call, callAdmin, grantPortalAccess, provisionAccount, type ProvisionedAccount, userToken } from './support/requests.ts';
+import { addPaymentMethod, cardDetails, tokenize } from './support/payment-methods.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 /**
@@ -13,6 +14,8 @@ let alpha: ProvisionedAccount;
 let bravo: ProvisionedAccount;
 let alphaSubscriptionId: string;
 let alphaRequestId: string;
+let alphaMethodIds: string[];
+let alphaVisaToken: string;
 
 before(async () => {
   test = await createTestApp();
@@ -40,6 +43,10 @@ before(async () => {
     body: { subscriptionId: alphaSubscriptionId, kind: 'cancel' },
   });
   alphaRequestId = (await request.json()).id;
+  alphaVisaToken = await tokenize(test.app, cardDetails('4242424242424242'));
+  const visa = await call(test.app, 'POST', '/v1/payment-methods', { token: alpha.siteAdmin.token, body: { token: alphaVisaToken } });
+  const mastercard = await addPaymentMethod(test.app, alpha.siteAdmin.token, cardDetails('5555555555554444'));
+  alphaMethodIds = [(await visa.json()).id, mastercard.id];
 });
 
 const asBravo = (method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) =>
@@ -53,6 +60,11 @@ const problemShape = async (response: Response) => {
 const alphaAccess = async () => {
   const response = await call(test.app, 'GET', '/v1/access/users', { token: alpha.siteAdmin.token });
   return (await response.json()).data as { sub: string; hasPortalAccess: boolean }[];
+};
+
+const alphaMethods = async () => {
+  const response = await call(test.app, 'GET', '/v1/payment-methods', { token: alpha.siteAdmin.token });
+  return ((await response.json()).data as { id: string; isDefault: boolean }[]).map((method) => [method.id, method.isDefault]);
 };
 
 const alphaRequests = async () => {
@@ -120,6 +132,35 @@ const cases: Record<string, () => Promise<void>> = {
     assert.ok(alphaRequestId);
     assert.deepEqual(await (await asBravo('GET', '/v1/subscriptions/requests')).json(), { data: [], nextCursor: null });
   },
+  'get /v1/payment-methods': async () => {
+    assert.equal((await alphaMethods()).length, 2);
+    assert.deepEqual(await (await asBravo('GET', '/v1/payment-methods')).json(), { data: [], nextCursor: null });
+  },
+  'post /v1/payment-methods': async () => {
+    const alphasToken = await asBravo('POST', '/v1/payment-methods', { body: { token: alphaVisaToken } });
+    const unknownToken = await asBravo('POST', '/v1/payment-methods', { body: { token: 'tok_nothing' } });
+    assert.equal(alphasToken.status, 422);
+    const { requestId: _a, ...alphaShape } = await alphasToken.json();
+    const { requestId: _u, ...unknownShape } = await unknownToken.json();
+    assert.deepEqual(alphaShape, unknownShape);
+    const bravosMethods = await test.db.selectFrom('payment_methods').select('id').where('customer_id', '=', 'bravo').execute();
+    assert.deepEqual(bravosMethods, []);
+  },
+  'post /v1/payment-methods/{id}/default': async () => {
+    const before = await alphaMethods();
+    const alphasMethod = await asBravo('POST', `/v1/payment-methods/${alphaMethodIds[1]}/default`);
+    const unknownMethod = await asBravo('POST', '/v1/payment-methods/pm_nothing/default');
+    assert.equal(alphasMethod.status, 404);
+    assert.deepEqual(await problemShape(alphasMethod), await problemShape(unknownMethod));
+    assert.deepEqual(await alphaMethods(), before);
+  },
+  'delete /v1/payment-methods/{id}': async () => {
+    const alphasMethod = await asBravo('DELETE', `/v1/payment-methods/${alphaMethodIds[1]}`);
+    const unknownMethod = await asBravo('DELETE', '/v1/payment-methods/pm_nothing');
+    assert.equal(alphasMethod.status, 404);
+    assert.deepEqual(await problemShape(alphasMethod), await problemShape(unknownMethod));
+    assert.deepEqual((await alphaMethods()).map(([id]) => id).sort(), [...alphaMethodIds].sort());
+  },
   'get /admin/v1/customers/{id}/standing': async () => {
     const response = await callAdmin(test.app, 'GET', '/admin/v1/customers/charlie/standing');
     assert.equal(response.status, 404);
@@ -142,6 +183,18 @@ const cases: Record<string, () => Promise<void>> = {
     assert.equal(response.status, 409);
     const alphaCustomer = await (await call(test.app, 'GET', '/v1/customer', { token: alpha.siteAdmin.token })).json();
     assert.equal(alphaCustomer.companyName, 'Alpha Secret Co');
+  },
+  'post /v1/payments': async () => {
+    const alphaInvoice = await test.db.selectFrom('invoices').select('id').where('customer_id', '=', 'alpha').executeTakeFirstOrThrow();
+    const pay = (paymentMethodId: string, invoiceIds: string[], key: string) =>
+      asBravo('POST', '/v1/payments', { body: { paymentMethodId, invoiceIds }, headers: { 'Idempotency-Key': key } });
+    const withAlphasIds = await pay(alphaMethodIds[0]!, [alphaInvoice.id], 'tenancy-1');
+    const withUnknownIds = await pay('pm_nothing', ['inv_nothing'], 'tenancy-2');
+    assert.equal(withAlphasIds.status, 422);
+    assert.deepEqual(await withAlphasIds.json().then(({ errors }) => errors), await withUnknownIds.json().then(({ errors }) => errors));
+    const invoice = await test.db.selectFrom('invoices').select(['status', 'amount_paid']).where('id', '=', alphaInvoice.id).executeTakeFirstOrThrow();
+    assert.deepEqual(invoice, { status: 'open', amount_paid: 0 });
+    assert.equal((await test.db.selectFrom('sandbox_charges').select('reference').execute()).length, 0);
   },
 };
 

@@ -17,6 +17,7 @@ const knownKinds: Record<ProblemKind, true> = {
   conflict: true,
   'precondition-failed': true,
   'precondition-required': true,
+  'idempotency-key-reused': true,
   'rate-limited': true,
   'service-unavailable': true,
   internal: true,

@@ -24,6 +24,11 @@ const exampleRequests: Record<string, { path: string; body?: unknown; headers?: 
   'get /v1/contact': { path: '/v1/contact' },
   'post /v1/subscriptions/requests': { path: '/v1/subscriptions/requests', body: { kind: 'other', message: 'Please call me.' } },
   'get /v1/subscriptions/requests': { path: '/v1/subscriptions/requests' },
+  'get /v1/payment-methods': { path: '/v1/payment-methods' },
+  'post /v1/payment-methods': { path: '/v1/payment-methods', body: { token: 'tok_anything' } },
+  'post /v1/payment-methods/{id}/default': { path: '/v1/payment-methods/pm_anything/default' },
+  'delete /v1/payment-methods/{id}': { path: '/v1/payment-methods/pm_anything' },
+  'post /v1/payments': { path: '/v1/payments', body: { paymentMethodId: 'pm_anything' }, headers: { 'Idempotency-Key': 'k' } },
 };
 
 describe('Customer Portal View', () => {

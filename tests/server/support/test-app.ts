@@ -8,6 +8,8 @@ import type { Clock } from '../../../server/clock.ts';
 import { loadConfig, type PortalConfig } from '../../../server/config.ts';
 import type { Logger } from '../../../server/logger.ts';
 import { createMailer } from '../../../server/mail/create-mailer.ts';
+import type { PaymentGateway } from '../../../server/payments/gateway.ts';
+import { createSandboxGateway } from '../../../server/payments/sandbox/create-sandbox-gateway.ts';
 import { openSqliteDatabase, type PortalDb } from '../../../server/store/database.ts';
 import { migrateToLatest } from '../../../server/store/migrate.ts';
 
@@ -42,29 +44,37 @@ export class MemoryLogger implements Logger {
 export interface TestAppOptions {
   env?: Record<string, string>;
   keys?: KeyResolver;
+  /** Puts something between the app and the sandbox gateway, e.g. a simulated crash. */
+  wrapGateway?: (gateway: PaymentGateway) => PaymentGateway;
+  /** A database file instead of the default in-memory database. */
+  databaseFile?: string;
 }
 
 /**
  * A fresh app on a fresh in-memory database with migrations applied. It mails through the real
  * mailer the configuration picks: the outbox (rows in `outbox`, .eml files in `config.outboxFolder`,
- * a folder of its own) unless `env` names an SMTP server.
+ * a folder of its own) unless `env` names an SMTP server. It pays through the sandbox gateway on the
+ * same database.
  */
 export async function createTestApp(options: TestAppOptions = {}) {
+  const databaseFile = options.databaseFile ?? ':memory:';
   const config: PortalConfig = loadConfig({
-    PORTAL_DB: ':memory:',
+    PORTAL_DB: databaseFile,
     PORTAL_JWT_SECRET: jwtSecret,
     PORTAL_ADMIN_API_KEY: adminApiKey,
     PORTAL_SUPPORT_EMAIL: 'support@vendor.test',
     PORTAL_OUTBOX_DIR: join(outboxFolders, randomUUID()),
     ...options.env,
   });
-  const db: PortalDb = openSqliteDatabase(':memory:');
+  const db: PortalDb = openSqliteDatabase(databaseFile);
   await migrateToLatest(db);
   const clock = new FakeClock();
   const logger = new MemoryLogger();
   const mailer = createMailer(config, db, clock);
-  const app = createPortalApp({ db, clock, keys: options.keys ?? keyResolverFromConfig(config.jwt), config, logger, mailer });
-  return { app, db, clock, logger, config };
+  const sandbox = createSandboxGateway(db, clock);
+  const paymentGateway = options.wrapGateway ? options.wrapGateway(sandbox) : sandbox;
+  const app = createPortalApp({ db, clock, keys: options.keys ?? keyResolverFromConfig(config.jwt), config, logger, mailer, paymentGateway });
+  return { app, db, clock, logger, config, paymentGateway };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
