@@ -1,9 +1,10 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { measureWidgetBundle } from './bundle-size.ts';
+import { preparePayingAccounts } from './payment-accounts.ts';
 
 /**
  * `npm run bench`: the widget bundle's size, start-up time and API throughput of the portal server,
@@ -18,6 +19,10 @@ const port = 18787;
 const base = `http://127.0.0.1:${port}`;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const bundleBudgetKb = 35;
+const paymentSeconds = Math.min(seconds, 5);
+const payingAccounts = Number(process.env.BENCH_PAYING_ACCOUNTS ?? 300);
+// Each user may make 10 payment attempts in 10 minutes, so every account pays at most 10 invoices.
+const invoicesPerAccount = 10;
 const hasTaskset = (() => {
   try {
     execFileSync('taskset', ['-c', '0', 'true']);
@@ -41,12 +46,31 @@ async function waitForHealth(deadline: number): Promise<void> {
   throw new Error('the server did not answer /healthz within 30 s');
 }
 
+const serverEnv = (databaseFile: string) => ({
+  // Vite's build sets NODE_ENV=production in this process; the bench server signs with a shared secret.
+  NODE_ENV: 'development',
+  PORT: String(port),
+  PORTAL_DB: databaseFile,
+  PORTAL_JWT_SECRET: secret,
+  PORTAL_ADMIN_API_KEY: adminKey,
+});
+
 function startServer(databaseFile: string): ChildProcess {
   const [command, args] = onCore(0, process.execPath, ['--import', 'tsx', 'server/main.ts']);
-  return spawn(command, args, {
-    env: { ...process.env, PORT: String(port), PORTAL_DB: databaseFile, PORTAL_JWT_SECRET: secret, PORTAL_ADMIN_API_KEY: adminKey },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  return spawn(command, args, { env: { ...process.env, ...serverEnv(databaseFile) }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+}
+
+/** Payments with a fresh Idempotency-Key each, then replays of one key, against a database of paying accounts. */
+function loadPayments(accountsFile: string, mode: 'fresh' | 'replay') {
+  const [command, args] = onCore(1, process.execPath, ['--import', 'tsx', 'bench/payment-load.ts', base, accountsFile, String(paymentSeconds), mode]);
+  const output = execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(output) as { requestsPerSecond: number; p99Ms: number; statuses: Record<string, number> };
 }
 
 async function provision(): Promise<string> {
@@ -89,8 +113,9 @@ function load(path: string, token?: string): LoadResult {
 }
 
 const folder = mkdtempSync(join(tmpdir(), 'portal-bench-'));
+const databaseFile = join(folder, 'portal.db');
 const startedAt = performance.now();
-const server = startServer(join(folder, 'portal.db'));
+const server = startServer(databaseFile);
 try {
   await waitForHealth(Date.now() + 30_000);
   const startupMs = performance.now() - startedAt;
@@ -115,6 +140,25 @@ try {
     if (result.non2xx > 0) throw new Error(`${label}: ${result.non2xx} answers were not 2xx`);
     rows.push([label, `${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99Ms} ms`]);
   }
+  await stopServer(server);
+
+  const accountsFile = join(folder, 'paying-accounts.json');
+  writeFileSync(accountsFile, JSON.stringify(await preparePayingAccounts(serverEnv(databaseFile), payingAccounts, invoicesPerAccount)));
+  const paymentServer = startServer(databaseFile);
+  try {
+    await waitForHealth(Date.now() + 30_000);
+    for (const [label, mode] of [
+      ['POST /v1/payments, a new Idempotency-Key each (charge + receipt)', 'fresh'],
+      ['POST /v1/payments, replays of one Idempotency-Key', 'replay'],
+    ] as const) {
+      const result = loadPayments(accountsFile, mode);
+      const answers = Object.entries(result.statuses).map(([status, count]) => `${count}×${status}`).join(' ');
+      rows.push([label, `${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99Ms} ms (${answers})`]);
+    }
+  } finally {
+    paymentServer.kill();
+  }
+
   const width = Math.max(...rows.map(([label]) => label.length));
   console.log(`Customer Portal bench (${seconds} s per load, 50 connections, ${hasTaskset ? 'server on core 0, load on core 1' : 'no taskset: shared cores'})`);
   for (const [label, figure] of rows) console.log(`${label.padEnd(width)}  ${figure}`);
