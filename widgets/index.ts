@@ -1,4 +1,4 @@
-import { PortalAccess, PortalCustomerInfo, PortalProvider, PortalSubscriptions } from './elements.ts';
+import { PortalAccess, PortalCustomerInfo, PortalPayBalance, PortalPaymentMethods, PortalProvider, PortalSubscriptions } from './elements.ts';
 import { defineElement } from './define.ts';
 
 export * from './elements.ts';
@@ -7,13 +7,21 @@ export { PortalApiError, type PortalApiErrorInit, type PortalErrorKind } from '.
 export { PortalClient, type PortalClientOptions, type ReadOptions, type Versioned, type WriteOptions } from './client/portal-client.ts';
 export { PortalAccessChangedEvent } from './events/portal-access-changed-event.ts';
 export { PortalChangeRequestedEvent } from './events/portal-change-requested-event.ts';
+export { PortalDefaultChangedEvent } from './events/portal-default-changed-event.ts';
 export { PortalErrorEvent } from './events/portal-error-event.ts';
+export { PortalPaymentFailedEvent } from './events/portal-payment-failed-event.ts';
+export { PortalPaymentMethodAddedEvent } from './events/portal-payment-method-added-event.ts';
+export { PortalPaymentMethodRemovedEvent } from './events/portal-payment-method-removed-event.ts';
+export { PortalPaymentSucceededEvent } from './events/portal-payment-succeeded-event.ts';
 export { PortalSavedEvent } from './events/portal-saved-event.ts';
 export type { MessageKey, Messages } from './i18n/messages-en.ts';
+export type { BankAccountDetails, CardDetails, PaymentDetails, Tokenizer } from './payment-methods/payment-details.ts';
 
 defineElement('portal-provider', PortalProvider);
 PortalAccess.define();
 PortalCustomerInfo.define();
+PortalPayBalance.define();
+PortalPaymentMethods.define();
 PortalSubscriptions.define();
 
 declare global {

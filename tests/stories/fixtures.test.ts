@@ -5,7 +5,10 @@ import type * as z from 'zod';
 import { AccessUserList } from '../../contract/access.ts';
 import { Customer } from '../../contract/customer.ts';
 import { Me } from '../../contract/me.ts';
+import { Payment } from '../../contract/payment.ts';
+import { PaymentMethodList } from '../../contract/payment-method.ts';
 import { Problem, problemKinds, problemType } from '../../contract/problem.ts';
+import { Standing } from '../../contract/standing.ts';
 import { SubscriptionRequestList } from '../../contract/subscription-request.ts';
 import { SubscriptionList } from '../../contract/subscription.ts';
 import { SupportContact } from '../../contract/support-contact.ts';
@@ -15,7 +18,10 @@ const schemaByFile: Record<string, z.ZodType> = {
   'access-user-list.ts': AccessUserList,
   'customer.ts': Customer,
   'me.ts': Me,
+  'payment.ts': Payment,
+  'payment-method-list.ts': PaymentMethodList,
   'problem.ts': Problem,
+  'standing.ts': Standing,
   'subscription-list.ts': SubscriptionList,
   'subscription-request-list.ts': SubscriptionRequestList,
   'support-contact.ts': SupportContact,

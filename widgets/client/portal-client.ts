@@ -1,6 +1,9 @@
 import type { AccessUpdate, AccessUser, AccessUserList } from '../../contract/access.ts';
 import type { Customer, CustomerPatch } from '../../contract/customer.ts';
 import type { Me } from '../../contract/me.ts';
+import type { Payment, PaymentCreate } from '../../contract/payment.ts';
+import type { PaymentMethod, PaymentMethodCreate, PaymentMethodList } from '../../contract/payment-method.ts';
+import type { SandboxToken, SandboxTokenCreate } from '../../contract/sandbox-gateway.ts';
 import type { Standing } from '../../contract/standing.ts';
 import type { SubscriptionList } from '../../contract/subscription.ts';
 import type { SubscriptionRequest, SubscriptionRequestCreate, SubscriptionRequestList } from '../../contract/subscription-request.ts';
@@ -98,6 +101,42 @@ export class PortalClient {
     await this.#request<void>('DELETE', `/access/users/${encodeURIComponent(sub)}`, options);
   }
 
+  async listPaymentMethods(options: ReadOptions = {}): Promise<PaymentMethodList> {
+    return (await this.#request<PaymentMethodList>('GET', '/payment-methods', options)).data;
+  }
+
+  /** Puts a card or bank account on file by the token its processor's tokenizer answered; the first becomes the default. */
+  async addPaymentMethod(method: PaymentMethodCreate, options: WriteOptions = {}): Promise<PaymentMethod> {
+    return (await this.#request<PaymentMethod>('POST', '/payment-methods', { ...options, body: method })).data;
+  }
+
+  async setDefaultPaymentMethod(id: string, options: WriteOptions = {}): Promise<PaymentMethod> {
+    return (await this.#request<PaymentMethod>('POST', `/payment-methods/${encodeURIComponent(id)}/default`, options)).data;
+  }
+
+  /** Refused (kind `conflict`) for the default while others are on file. */
+  async removePaymentMethod(id: string, options: WriteOptions = {}): Promise<void> {
+    await this.#request<void>('DELETE', `/payment-methods/${encodeURIComponent(id)}`, options);
+  }
+
+  /**
+   * Pays everything due (or the chosen invoices). A declined charge is not an error: it answers a
+   * Payment with status `failed`. After a `network`, `service-unavailable` or `conflict` error the
+   * outcome is not known yet: retry with the same key, which never charges twice.
+   */
+  async pay(payment: PaymentCreate, idempotencyKey: string, options: ReadOptions = {}): Promise<Payment> {
+    return (await this.#request<Payment>('POST', '/payments', { ...options, body: payment, idempotencyKey })).data;
+  }
+
+  /**
+   * Hands card or account details to the sandbox gateway's tokenizer (the server's test mode) and
+   * answers its token. The details never go to the portal API, and this call carries no portal token.
+   */
+  async createSandboxToken(details: SandboxTokenCreate, options: ReadOptions = {}): Promise<SandboxToken> {
+    const response = await this.#send('POST', `${this.#apiBase}/sandbox-gateway/v1/tokens`, undefined, { ...options, body: details });
+    return (await this.#read<SandboxToken>(response)).data;
+  }
+
   async #request<T>(method: string, path: string, options: RequestOptions): Promise<Versioned<T>> {
     const url = `${this.#apiBase}/v1${path}`;
     let token = this.#tokens.current();
@@ -106,13 +145,18 @@ export class PortalClient {
       token = this.#tokens.renew(token);
       response = await this.#send(method, url, await token, options);
     }
+    return this.#read<T>(response);
+  }
+
+  async #read<T>(response: Response): Promise<Versioned<T>> {
     if (!response.ok) throw await errorFromResponse(response);
     const data = (response.status === 204 ? undefined : await response.json()) as T;
     return { data, etag: response.headers.get('ETag') };
   }
 
-  async #send(method: string, url: string, token: string, options: RequestOptions): Promise<Response> {
-    const headers = new Headers({ Authorization: `Bearer ${token}` });
+  async #send(method: string, url: string, token: string | undefined, options: RequestOptions): Promise<Response> {
+    const headers = new Headers();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
     if (options.body !== undefined) headers.set('Content-Type', 'application/json');
     if (options.ifMatch) headers.set('If-Match', options.ifMatch);
     if (options.idempotencyKey) headers.set('Idempotency-Key', options.idempotencyKey);

@@ -1,4 +1,5 @@
 import type { CustomerCreate } from '../../../contract/admin.ts';
+import type { InvoiceCreate } from '../../../contract/invoice.ts';
 import type { SubscriptionCreate } from '../../../contract/subscription.ts';
 
 /** The accounts the browser tests use; each test file changes only its own account. */
@@ -47,6 +48,15 @@ const hooli = {
   siteAdmin: { sub: 'hooli-admin', name: 'Gavin Belson', email: 'gavin@hooli.test' },
 } satisfies CustomerCreate;
 
+/** For <portal-payment-methods> and <portal-pay-balance>: one invoice past its due date, so there is a balance to pay. */
+const stark = {
+  id: 'stark',
+  companyName: 'Stark Industries',
+  currency: 'USD',
+  locale: 'en-US',
+  siteAdmin: { sub: 'stark-admin', name: 'Pepper Potts', email: 'pepper@stark.test' },
+} satisfies CustomerCreate;
+
 const proSubscription: SubscriptionCreate = {
   plan: 'Pro',
   unitAmount: 4900,
@@ -60,10 +70,17 @@ const proSubscription: SubscriptionCreate = {
   ],
 };
 
-const accounts: CustomerCreate[] = [acme, globex, initech, umbrella, hooli];
+const accounts: CustomerCreate[] = [acme, globex, initech, umbrella, hooli, stark];
 const subscriptions: [string, SubscriptionCreate][] = [
   [acme.id, proSubscription],
   [hooli.id, proSubscription],
+];
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
+/** Open invoices, dated from the day the tests run. */
+const invoices = (): [string, InvoiceCreate][] => [
+  [stark.id, { issuedAt: daysAgo(40), dueAt: daysAgo(10), taxAmount: 0, lines: [{ description: 'Pro plan', quantity: 1, unitAmount: 4900 }] }],
 ];
 
 interface TestUser {
@@ -95,13 +112,19 @@ export const testUsers = {
   umbrellaViewer: member('umbrella', 'umbrella-viewer', 'Jill Valentine', false),
   hooliAdmin: siteAdminOf(hooli),
   hooliViewer: member('hooli', 'hooli-viewer', 'Jared Dunn', false),
+  // Several users with access, because each may add only a few payment methods in ten minutes.
+  starkAdmin: siteAdminOf(stark),
+  starkBilling: member('stark', 'stark-billing', 'Happy Hogan', true),
+  starkAccounts: member('stark', 'stark-accounts', 'James Rhodes', true),
+  starkTreasury: member('stark', 'stark-treasury', 'Obadiah Stane', true),
+  starkViewer: member('stark', 'stark-viewer', 'Peter Parker', false),
 } satisfies Record<string, TestUser>;
 
 export type TestUserName = keyof typeof testUsers;
 
 /**
- * Sets the accounts up the way the vendor's systems and a Site Admin would: accounts and
- * subscriptions through the admin API, the other users through the portal's access route.
+ * Sets the accounts up the way the vendor's systems and a Site Admin would: accounts,
+ * subscriptions and invoices through the admin API, the other users through the portal's access route.
  */
 export async function provisionTestAccounts(origin: string, adminApiKey: string, tokenFor: (user: TestUser) => Promise<string>): Promise<void> {
   const send = async (method: string, path: string, bearer: string, body: unknown) => {
@@ -116,6 +139,7 @@ export async function provisionTestAccounts(origin: string, adminApiKey: string,
   for (const [customer, subscription] of subscriptions) {
     await send('POST', `/admin/v1/customers/${customer}/subscriptions`, adminApiKey, subscription);
   }
+  for (const [customer, invoice] of invoices()) await send('POST', `/admin/v1/customers/${customer}/invoices`, adminApiKey, invoice);
   for (const user of Object.values(testUsers)) {
     const account = accounts.find((candidate) => candidate.id === user.customer)!;
     if (account.siteAdmin.sub === user.sub) continue;
