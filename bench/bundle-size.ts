@@ -13,7 +13,7 @@ export interface BundleSize {
   serverOnlyModules: string[];
 }
 
-/** Builds what a host loads (`customer-portal`: lit, the client, every element) as Vite would for production. */
+/** Builds what a host loads up front (`customer-portal`: lit, the client, every element) as Vite would for production. */
 export async function measureWidgetBundle(entry = 'widgets/index.ts'): Promise<BundleSize> {
   const outDir = mkdtempSync(join(tmpdir(), 'portal-bundle-'));
   try {
@@ -28,12 +28,16 @@ export async function measureWidgetBundle(entry = 'widgets/index.ts'): Promise<B
       },
     });
     const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-    const chunks = outputs.flatMap((output) => output.output).filter((item) => item.type === 'chunk');
-    const code = chunks.map((chunk) => chunk.code).join('\n');
+    const allChunks = outputs.flatMap((output) => output.output).filter((item) => item.type === 'chunk');
+    // What a host downloads up front: the entry and what it imports statically, not lazy catalogues.
+    const byName = new Map(allChunks.map((chunk) => [chunk.fileName, chunk]));
+    const chunks = new Set(allChunks.filter((chunk) => chunk.isEntry));
+    for (const chunk of chunks) for (const imported of chunk.imports) chunks.add(byName.get(imported)!);
+    const code = [...chunks].map((chunk) => chunk.code).join('\n');
     return {
       gzipBytes: gzipSync(code, { level: 9 }).length,
       minifiedBytes: Buffer.byteLength(code),
-      serverOnlyModules: chunks.flatMap((chunk) => chunk.moduleIds).filter((id) => serverOnly.some((pattern) => pattern.test(id))),
+      serverOnlyModules: allChunks.flatMap((chunk) => chunk.moduleIds).filter((id) => serverOnly.some((pattern) => pattern.test(id))),
     };
   } finally {
     rmSync(outDir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ export { PortalPaymentMethodAddedEvent } from './events/portal-payment-method-ad
 export { PortalPaymentMethodRemovedEvent } from './events/portal-payment-method-removed-event.ts';
 export { PortalPaymentSucceededEvent } from './events/portal-payment-succeeded-event.ts';
 export { PortalSavedEvent } from './events/portal-saved-event.ts';
+export { loadCatalogue } from './i18n/catalogues.ts';
 export type { MessageKey, Messages } from './i18n/messages-en.ts';
 export type { BankAccountDetails, CardDetails, PaymentDetails, Tokenizer } from './payment-methods/payment-details.ts';
 

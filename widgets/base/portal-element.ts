@@ -7,7 +7,7 @@ import { PortalApiError } from '../client/portal-api-error.ts';
 import type { PortalClient } from '../client/portal-client.ts';
 import { portalContext, type PortalContextValue } from '../context/portal-context.ts';
 import { PortalErrorEvent } from '../events/portal-error-event.ts';
-import { messagesFor } from '../i18n/catalogues.ts';
+import { loadCatalogue, messagesFor } from '../i18n/catalogues.ts';
 import { formatDate, formatMoney } from '../i18n/format.ts';
 import type { MessageKey, Messages } from '../i18n/messages-en.ts';
 import { type MessageParams, translate } from '../i18n/translate.ts';
@@ -61,10 +61,15 @@ export class PortalElement extends LitElement {
   @state() protected announcement = '';
 
   #catalogue: Messages = messagesFor('en');
+  #isAwaitingCatalogue = false;
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (!this.hasUpdated || changed.has('locale') || changed.has('messages') || changed.has('portal')) {
-      this.#catalogue = messagesFor(this.effectiveLocale, { ...this.portal?.messages, ...this.messages });
+    if (!this.hasUpdated || this.#isAwaitingCatalogue || changed.has('locale') || changed.has('messages') || changed.has('portal')) {
+      const locale = this.effectiveLocale;
+      const loading = loadCatalogue(locale);
+      this.#isAwaitingCatalogue = loading !== undefined;
+      void loading?.then(() => this.requestUpdate());
+      this.#catalogue = messagesFor(locale, { ...this.portal?.messages, ...this.messages });
     }
   }
 
