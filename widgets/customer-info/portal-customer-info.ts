@@ -198,12 +198,12 @@ export class PortalCustomerInfo extends PortalElement {
     const error = this.saveError;
     if (!error) return nothing;
     if (error instanceof PortalApiError && error.kind === 'precondition-failed') {
-      return html`<div class="banner error" role="alert">
+      return html`<div class="banner error">
         <p>${this.t('customerInfo.conflict')}</p>
         <p><button type="button" @click=${this.handleReload}>${this.t('common.reload')}</button></p>
       </div>`;
     }
-    return html`<div class="banner error" role="alert"><p>${this.errorMessage(error)}</p></div>`;
+    return html`<div class="banner error"><p>${this.errorMessage(error)}</p></div>`;
   }
 
   /** Postal code, city and region, in the order the country writes them. */

@@ -189,7 +189,7 @@ export class PortalSubscriptions extends PortalElement {
     const features = (subscription?.features ?? []).filter((feature) => feature.isActive === (draft.kind === 'remove_feature'));
     return html`<form part="form" novalidate aria-labelledby="form-title" @submit=${this.handleSend}>
       <h4 id="form-title">${this.t('subscriptions.form.title')}</h4>
-      ${this.sendError ? html`<div class="banner error" role="alert"><p>${this.sendErrorMessage()}</p></div>` : nothing}
+      ${this.sendError ? html`<div class="banner error"><p>${this.sendErrorMessage()}</p></div>` : nothing}
       ${this.renderSelect(
         'kind',
         this.t('subscriptions.form.kind'),
