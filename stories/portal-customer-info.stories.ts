@@ -114,7 +114,7 @@ export const Conflict: Story = {
     conflict.saveElsewhere({ companyName: 'Acme Incorporated' });
     await retype(element, 'companyName', 'Acme International');
     await userEvent.click(await inShadow(element, '[part="save-button"]'));
-    await expect(await inShadow(element, '[part="form"] [role="alert"]')).toHaveTextContent('Someone else saved changes');
+    await expect(await inShadow(element, '[part="form"] .banner.error')).toHaveTextContent('Someone else saved changes');
   },
 };
 

@@ -120,7 +120,7 @@ export const DuplicateRequest: Story = {
   },
   play: async ({ canvasElement }) => {
     const element = await askForWebApi(canvasElement);
-    await expect(await inShadow(element, '[part="form"] [role="alert"]')).toBeVisible();
+    await expect(await inShadow(element, '[part="form"] .banner.error')).toBeVisible();
   },
 };
 
@@ -135,7 +135,7 @@ export const RequestNotSent: Story = {
   },
   play: async ({ canvasElement }) => {
     const element = await askForWebApi(canvasElement);
-    await expect(await inShadow(element, '[part="form"] [role="alert"]')).toBeVisible();
+    await expect(await inShadow(element, '[part="form"] .banner.error')).toBeVisible();
   },
 };
 
