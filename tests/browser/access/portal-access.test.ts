@@ -189,7 +189,7 @@ describe('<portal-access>', () => {
 
   it('speaks German when its locale says so', async () => {
     const element = await loaded(await mountAccess(asAdmin, 'de-DE'));
-    assert.include(text(shadow(element)), 'Zugriff auf das Kundenportal');
+    await until(() => text(shadow(element)).includes('Zugriff auf das Kundenportal'), 'the German catalogue is loaded');
     assert.include(text(rowOf(element, admin.name)), 'Der Site Admin hat immer Zugriff und kann nicht entfernt werden.');
     assert.include(text(rowOf(element, billing.name)), `Freigegeben von ${admin.name} am`);
     assert.equal(switchOf(element, viewer.name).getAttribute('aria-label'), `„Kundenportal anzeigen“ für ${viewer.name}`);

@@ -60,7 +60,7 @@ describe('<portal-customer-info>', () => {
     );
     const element = provider.querySelector('portal-customer-info')!;
     await until(() => isLoaded(element), 'the customer is shown');
-    assert.include(text(element), 'Meine Kundendaten');
+    await until(() => text(element).includes('Meine Kundendaten'), 'the German catalogue is loaded');
     assert.include(text(element), 'Kundenschlüssel');
     assert.include(text(element), 'Vereinigte Staaten');
   });

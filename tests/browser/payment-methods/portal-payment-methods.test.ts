@@ -313,7 +313,7 @@ describe('<portal-payment-methods>', () => {
 
   it('speaks German when its locale says so', async () => {
     const element = await loaded(await mountMethods('starkAdmin', 'de-DE'));
-    assert.include(text(shadow(element)), 'Meine Zahlungsmethoden');
+    await until(() => text(shadow(element)).includes('Meine Zahlungsmethoden'), 'the German catalogue is loaded');
     assert.equal(text(query(element, '[part="empty"]')), 'Keine Zahlungsmethode hinterlegt.');
     assert.include(text(query(element, '[part="balance"]')), 'Offener Betrag: 49,00 $');
     await openForm(element, 'Karte hinzufügen');

@@ -113,7 +113,7 @@ describe('<portal-subscriptions>', () => {
   it('speaks German with a German locale', async () => {
     const element = await mountSubscriptions(asAdmin, 'de-DE');
     await until(() => isLoaded(element), 'the subscriptions are shown');
-    assert.include(text(element), 'Meine Abonnements');
+    await until(() => text(element).includes('Meine Abonnements'), 'the German catalogue is loaded');
     assert.include(text(element), '49,00 $ pro Monat');
     assert.include(text(element), 'Zahlungsbedingungen');
   });
