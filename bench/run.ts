@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { measureWidgetBundle } from './bundle-size.ts';
+import { measureExports } from './exports.ts';
 import { preparePayingAccounts } from './payment-accounts.ts';
 
 /**
@@ -159,10 +160,13 @@ try {
     paymentServer.kill();
   }
 
+  const exports = await measureExports();
+  for (const row of exports) rows.push([row.label, row.figure]);
+
   const width = Math.max(...rows.map(([label]) => label.length));
   console.log(`Customer Portal bench (${seconds} s per load, 50 connections, ${hasTaskset ? 'server on core 0, load on core 1' : 'no taskset: shared cores'})`);
   for (const [label, figure] of rows) console.log(`${label.padEnd(width)}  ${figure}`);
-  if (!bundlePasses) process.exitCode = 1;
+  if (!bundlePasses || exports.some((row) => !row.passes)) process.exitCode = 1;
 } finally {
   server.kill();
   rmSync(folder, { recursive: true, force: true });

@@ -36,3 +36,35 @@ export const listOf = <T extends z.ZodType>(item: T) =>
     data: z.array(item),
     nextCursor: z.string().nullable().describe('Pass back as ?cursor= for the next page; null on the last page.'),
   });
+
+const pageLimitMessage = 'Use a whole number from 1 to 100.';
+
+/** Query parameters every cursor-paginated list takes. */
+export const pageQuery = {
+  cursor: z.string().min(1).max(200).optional().describe('The nextCursor of the previous page.'),
+  limit: z.coerce
+    .number<string | undefined>({ error: pageLimitMessage })
+    .int(pageLimitMessage)
+    .min(1, pageLimitMessage)
+    .max(100, pageLimitMessage)
+    .default(25)
+    .describe('Rows per page, 1–100; 25 when absent.'),
+};
+
+/** A `from`–`to` range of calendar dates, both ends included; either may be left out. */
+export const dateRangeQuery = {
+  from: CalendarDate.optional().describe('First day included, YYYY-MM-DD.'),
+  to: CalendarDate.optional().describe('Last day included, YYYY-MM-DD.'),
+};
+
+/** Checks a `dateRangeQuery`; pair it with `disorderedRange`, which refuses the range on `to`. */
+export const isOrderedRange = (range: { from?: string | undefined; to?: string | undefined }) =>
+  !range.from || !range.to || range.from <= range.to;
+export const disorderedRange: { path: string[]; message: string } = {
+  path: ['to'],
+  message: 'The end of the range cannot be before its start.',
+};
+
+/** The file an export is made as. */
+export const ExportFormat = z.enum(['pdf', 'xlsx']).describe('pdf, or xlsx for Excel.');
+export type ExportFormat = z.infer<typeof ExportFormat>;

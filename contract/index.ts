@@ -13,3 +13,6 @@ export * from './subscription.ts';
 export * from './subscription-request.ts';
 export * from './support-contact.ts';
 export * from './payment.ts';
+export * from './transaction.ts';
+export * from './document-delivery.ts';
+export * from './dunning.ts';

@@ -2,7 +2,9 @@ import * as z from 'zod';
 import { AccessUpdate, AccessUser, AccessUserList } from './access.ts';
 import { CustomerCreate, ProvisionedCustomer } from './admin.ts';
 import { Customer, CustomerPatch } from './customer.ts';
-import { Invoice, InvoiceCreate } from './invoice.ts';
+import { DocumentSend, DocumentSent } from './document-delivery.ts';
+import { DunningRun } from './dunning.ts';
+import { Invoice, InvoiceCreate, InvoiceDetail, InvoiceExportQuery, InvoiceList, InvoiceListQuery } from './invoice.ts';
 import { Me } from './me.ts';
 import { PaymentMethod, PaymentMethodCreate, PaymentMethodList } from './payment-method.ts';
 import { idempotencyKeyHeader, Payment, PaymentCreate } from './payment.ts';
@@ -11,6 +13,7 @@ import { AccountStanding, Standing } from './standing.ts';
 import { Subscription, SubscriptionCreate, SubscriptionList } from './subscription.ts';
 import { SubscriptionRequest, SubscriptionRequestCreate, SubscriptionRequestList } from './subscription-request.ts';
 import { SupportContact } from './support-contact.ts';
+import { TransactionExportQuery, TransactionList, TransactionListQuery } from './transaction.ts';
 
 /**
  * Who may call a route:
@@ -24,8 +27,8 @@ export type RouteAccess = 'public' | 'user' | 'portal' | 'admin';
 export interface RouteResponse {
   description: string;
   schema?: z.ZodType;
-  /** Defaults to application/json when a schema is given. */
-  contentType?: string;
+  /** Media types of the body: application/json when a schema is given; without one, a file (binary) of one of these types. */
+  contentTypes?: string[];
 }
 
 export interface RouteSpec {
@@ -35,11 +38,34 @@ export interface RouteSpec {
   summary: string;
   access: RouteAccess;
   body?: z.ZodType;
-  query?: z.ZodType;
+  /** The query string's parameters: a zod object of them. */
+  query?: z.ZodObject;
   /** Request headers the route reads. */
   headers?: { name: string; required: boolean; description: string }[];
   responses: Record<number, RouteResponse>;
 }
+
+const pdf = 'application/pdf';
+const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The media type of each export format. */
+export const exportMediaTypes = { pdf, xlsx } as const;
+
+const sendResponses = (what: string): Record<number, RouteResponse> => ({
+  200: { description: `Handed to the mail server; the ${what} is on its way.`, schema: DocumentSent },
+  422: { description: 'An address is not valid, there are more than five, or there is no billing contact to default to.' },
+  429: { description: 'Too many sends of this document or by this user; Retry-After says when to try again.' },
+  503: { description: 'The mail server could not take the message; nothing was sent. Try again later.' },
+});
+
+const exportResponses: Record<number, RouteResponse> = {
+  200: {
+    description: 'The whole filtered list as a file, named after the account and today’s date (Content-Disposition).',
+    contentTypes: [pdf, xlsx],
+  },
+  422: { description: 'A query parameter is not valid; `errors` names each.' },
+  503: { description: 'Too many exports are waiting; Retry-After says when to try again.' },
+};
 
 const ifMatch = { name: 'If-Match', required: true, description: 'The ETag from GET /v1/customer.' };
 
@@ -257,5 +283,85 @@ export const routes: RouteSpec[] = [
       422: { description: 'Details are not valid (Luhn, expiry, CVC, ABA checksum, not a test number); `errors` names each field.' },
       429: { description: 'Too many submissions from this address; Retry-After says when to try again.' },
     },
+  },
+  {
+    method: 'get',
+    path: '/v1/invoices',
+    summary: 'Invoice history, newest first (issue date, then id), a page at a time; filter by status, issue dates and number.',
+    access: 'portal',
+    query: InvoiceListQuery,
+    responses: {
+      200: { description: 'A page of invoices and the cursor of the next.', schema: InvoiceList },
+      422: { description: 'A query parameter is not valid, the cursor included; `errors` names each.' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/invoices/export',
+    summary: 'Every invoice the filters select (not one page), as PDF or Excel.',
+    access: 'portal',
+    query: InvoiceExportQuery,
+    responses: exportResponses,
+  },
+  {
+    method: 'get',
+    path: '/v1/invoices/{id}',
+    summary: 'One invoice with its lines, totals and the payments applied to it.',
+    access: 'portal',
+    responses: { 200: { description: 'The invoice.', schema: InvoiceDetail } },
+  },
+  {
+    method: 'get',
+    path: '/v1/invoices/{id}/pdf',
+    summary: 'The invoice as a PDF document.',
+    access: 'portal',
+    responses: { 200: { description: 'The PDF, as an attachment named <account>-<number>.pdf.', contentTypes: [pdf] } },
+  },
+  {
+    method: 'post',
+    path: '/v1/invoices/{id}/send',
+    summary: 'Email the invoice, PDF attached, to the billing contact or to up to five addresses.',
+    access: 'portal',
+    body: DocumentSend,
+    responses: sendResponses('invoice'),
+  },
+  {
+    method: 'get',
+    path: '/v1/transactions',
+    summary: 'Transaction history (payments, failed attempts, refunds, credits), newest first, a page at a time.',
+    access: 'portal',
+    query: TransactionListQuery,
+    responses: {
+      200: { description: 'A page of transactions and the cursor of the next.', schema: TransactionList },
+      422: { description: 'A query parameter is not valid, the cursor included; `errors` names each.' },
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/transactions/export',
+    summary: 'Every transaction the filters select (not one page), as PDF or Excel.',
+    access: 'portal',
+    query: TransactionExportQuery,
+    responses: exportResponses,
+  },
+  {
+    method: 'post',
+    path: '/v1/transactions/{id}/send',
+    summary:
+      'Email a transaction’s receipt (payment), refund or credit note, or for a failed payment a notice of the failed attempt with its reason.',
+    access: 'portal',
+    body: DocumentSend,
+    responses: {
+      ...sendResponses('message'),
+      409: { description: 'The payment is still being processed; there is nothing to send yet.' },
+    },
+  },
+  {
+    method: 'post',
+    path: '/admin/v1/dunning/run',
+    summary:
+      'Run dunning now for every account: reminders, due-date, overdue, final-warning, lock and access-restored notices whose day has come, each sent once per invoice and step.',
+    access: 'admin',
+    responses: { 200: { description: 'What this run sent, and what failed to send (retried by a later run), per step.', schema: DunningRun } },
   },
 ];

@@ -9,8 +9,10 @@ import { authenticateAdmin, authenticateUser, requirePortalAccess } from './auth
 import type { KeyResolver } from './auth/key-resolver.ts';
 import type { Clock } from './clock.ts';
 import type { PortalConfig } from './config.ts';
+import { dunningDepsOf } from './dunning/dunning-deps.ts';
 import { internalProblem, ProblemError } from './errors.ts';
 import type { PortalEnv } from './http/env.ts';
+import { createExportQueue } from './http/export-queue.ts';
 import { refuseCardNumbers } from './http/refuse-card-numbers.ts';
 import type { Logger } from './logger.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -18,14 +20,18 @@ import { buildOpenApiDocument } from './openapi/build-document.ts';
 import type { PaymentGateway } from './payments/gateway.ts';
 import { accessRoutes } from './routes/access.ts';
 import { adminCustomerRoutes } from './routes/admin/customers.ts';
+import { adminDunningRoutes } from './routes/admin/dunning.ts';
 import { contactRoutes } from './routes/contact.ts';
 import { customerRoutes } from './routes/customer.ts';
+import { invoiceRoutes } from './routes/invoices.ts';
 import { signedInRoutes } from './routes/me.ts';
 import { paymentMethodRoutes } from './routes/payment-methods.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { sandboxGatewayRoutes } from './routes/sandbox-gateway.ts';
 import { subscriptionRequestRoutes } from './routes/subscription-requests.ts';
 import { subscriptionRoutes } from './routes/subscriptions.ts';
+import { transactionRoutes } from './routes/transactions.ts';
+import { standingDepsOf } from './services/account-standing.ts';
 import type { PortalDb } from './store/database.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
@@ -40,6 +46,8 @@ export interface PortalDeps {
 }
 
 const maxBodyBytes = 64 * 1024;
+/** Exports run one at a time per process; this many may wait their turn before more are refused. */
+const maxWaitingExports = 10;
 
 const sendProblem = (c: Context, problem: Problem, headers: Record<string, string> = {}) =>
   c.newResponse(JSON.stringify(problem), problem.status as 400, {
@@ -50,8 +58,16 @@ const sendProblem = (c: Context, problem: Problem, headers: Record<string, strin
 /** Builds the portal server from its dependencies; nothing global, so tests build one per test. */
 export function createPortalApp(deps: PortalDeps) {
   const { db, clock, config, logger, mailer, paymentGateway } = deps;
-  const standingDeps = { db, clock, graceDays: config.graceDays, supportEmail: config.supportEmail };
+  const standingDeps = standingDepsOf({ db, clock, config });
   const openApiDocument = buildOpenApiDocument(packageJson.version);
+  const historyDeps = {
+    db,
+    clock,
+    mailer,
+    logger,
+    vendor: config.vendor,
+    exportQueue: createExportQueue({ maxWaiting: maxWaitingExports }),
+  };
 
   const app = new Hono<PortalEnv>();
 
@@ -121,11 +137,14 @@ export function createPortalApp(deps: PortalDeps) {
   portal.route('/access', accessRoutes({ db, clock }));
   portal.route('/payment-methods', paymentMethodRoutes({ db, clock, gateway: paymentGateway }));
   portal.route('/payments', paymentRoutes({ db, clock, gateway: paymentGateway, mailer, logger }));
+  portal.route('/invoices', invoiceRoutes(historyDeps));
+  portal.route('/transactions', transactionRoutes(historyDeps));
   app.route('/v1', portal);
 
   const admin = new Hono<PortalEnv>();
   admin.use(authenticateAdmin(config.adminApiKey));
   admin.route('/customers', adminCustomerRoutes(standingDeps));
+  admin.route('/dunning', adminDunningRoutes(dunningDepsOf({ db, clock, mailer, logger, config })));
   app.route('/admin/v1', admin);
 
   app.route('/sandbox-gateway/v1', sandboxGatewayRoutes({ db, clock, gateway: paymentGateway }));

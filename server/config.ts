@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as z from 'zod';
 import { phonePattern } from '../contract/customer.ts';
+import type { DunningSchedule } from './domain/dunning-schedule.ts';
 
 /** The server's settings. Nothing else in the server reads process.env. */
 export interface PortalConfig {
@@ -28,7 +29,15 @@ export interface PortalConfig {
   supportUrl: string | undefined;
   /** Where change requests go; the support address stands in when unset. */
   salesEmail: string | undefined;
+  /** Who issues the invoices: the vendor block of every invoice PDF and the sender named in its email. */
+  vendor: { name: string; addressLines: string[] };
   isProduction: boolean;
+  /** An open invoice falling due within this many days makes the account due_soon. */
+  dueSoonDays: number;
+  /** Minor units of the account's currency: owing less than this past due never locks an account. */
+  lockMinimum: number;
+  /** When notices go out, and how often the server looks (0 minutes: never; run it from a scheduler instead). */
+  dunning: { schedule: DunningSchedule; intervalMinutes: number };
 }
 
 /** A setting is wrong or missing; the message is one line naming it. */
@@ -62,6 +71,24 @@ const defaultOutboxFolder = (databaseFile: string) =>
   databaseFile === ':memory:' ? join(tmpdir(), 'customer-portal-outbox') : join(dirname(databaseFile), 'outbox');
 
 const portMessage = 'must be a port number between 0 and 65535';
+const lockMinimumMessage = 'must be a whole amount in minor units, such as 1000 for $10.00';
+
+const wholeNumber = (unit: string, max: number, fallback: number) => {
+  const message = `must be a whole number of ${unit} from 0 to ${max}`;
+  return optionalText.pipe(z.coerce.number<string | undefined>({ error: message }).int(message).min(0, message).max(max, message).default(fallback));
+};
+
+/** Days of a dunning schedule: "7,1", or "none". */
+const dayList = (fallback: string) =>
+  optionalText
+    .transform((value) => value ?? fallback)
+    .pipe(z.string().regex(/^(none|\d{1,3}( *, *\d{1,3})*)$/, 'must be whole numbers of days separated by commas, such as "7,1", or "none"'))
+    .transform((value) => (value === 'none' ? [] : value.split(',').map(Number)))
+    .pipe(
+      z
+        .array(z.int().min(1, 'must name days from 1 to 365').max(365, 'must name days from 1 to 365'))
+        .refine((days) => new Set(days).size === days.length, 'must name each day once'),
+    );
 
 const environment = z.object({
   NODE_ENV: optionalText,
@@ -90,6 +117,23 @@ const environment = z.object({
   ),
   PORTAL_SUPPORT_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional()),
   PORTAL_SALES_EMAIL: optionalText.pipe(z.email('must be an email address').optional()),
+  PORTAL_VENDOR_NAME: optionalText.pipe(z.string().max(200, 'must be at most 200 characters').default('Customer Portal')),
+  PORTAL_VENDOR_ADDRESS: optionalText
+    .transform((value) => (value ? value.split(',').map((line) => line.trim()).filter((line) => line.length > 0) : []))
+    .pipe(z.array(z.string().max(200, 'must have lines of at most 200 characters')).max(8, 'must have at most 8 lines (one per comma)')),
+  PORTAL_DUE_SOON_DAYS: wholeNumber('days', 365, 7),
+  PORTAL_LOCK_MINIMUM: optionalText.pipe(
+    z.coerce
+      .number<string | undefined>({ error: lockMinimumMessage })
+      .int(lockMinimumMessage)
+      .min(0, lockMinimumMessage)
+      .max(Number.MAX_SAFE_INTEGER, lockMinimumMessage)
+      .default(0),
+  ),
+  PORTAL_DUNNING_REMINDER_DAYS: dayList('7,1'),
+  PORTAL_DUNNING_OVERDUE_DAYS: dayList('3,10'),
+  PORTAL_DUNNING_FINAL_WARNING_DAYS: wholeNumber('days', 365, 3),
+  PORTAL_DUNNING_INTERVAL_MINUTES: wholeNumber('minutes', 1440, 60),
 });
 
 /** Reads and checks the environment; throws ConfigError naming the first wrong or missing setting. */
@@ -137,6 +181,17 @@ export function loadConfig(env: Record<string, string | undefined>): PortalConfi
     supportPhone: settings.PORTAL_SUPPORT_PHONE,
     supportUrl: settings.PORTAL_SUPPORT_URL,
     salesEmail: settings.PORTAL_SALES_EMAIL,
+    vendor: { name: settings.PORTAL_VENDOR_NAME, addressLines: settings.PORTAL_VENDOR_ADDRESS },
     isProduction,
+    dueSoonDays: settings.PORTAL_DUE_SOON_DAYS,
+    lockMinimum: settings.PORTAL_LOCK_MINIMUM,
+    dunning: {
+      schedule: {
+        reminderDays: settings.PORTAL_DUNNING_REMINDER_DAYS,
+        overdueDays: settings.PORTAL_DUNNING_OVERDUE_DAYS,
+        finalWarningDays: settings.PORTAL_DUNNING_FINAL_WARNING_DAYS,
+      },
+      intervalMinutes: settings.PORTAL_DUNNING_INTERVAL_MINUTES,
+    },
   };
 }

@@ -11,3 +11,8 @@ export { startPortalServer } from './start.ts';
 export { openSqliteDatabase, type PortalDb } from './store/database.ts';
 export { migrateToLatest } from './store/migrate.ts';
 export { isValidCustomerKey } from './ids.ts';
+export { createStandingReader, type StandingReader, type StandingSource } from './host/standing-reader.ts';
+export type { PortalApiSource } from './host/standing-over-http.ts';
+export type { PortalDatabaseSource } from './host/standing-from-database.ts';
+export { StandingUnavailableError } from './host/standing-unavailable.ts';
+export { requireGoodStanding, standingHeader, type RequireGoodStandingOptions } from './host/require-good-standing.ts';

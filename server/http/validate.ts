@@ -25,15 +25,25 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
   );
 }
 
+const correctionHints = {
+  body: 'Correct the fields listed in "errors".',
+  path: 'Correct the path parameters listed in "errors".',
+  query: 'Correct the query parameters listed in "errors".',
+};
+
 /** Parses with the contract's schema or throws a 422 problem listing every bad field. */
-export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, what: 'body' | 'path'): z.output<T> {
+export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, what: keyof typeof correctionHints): z.output<T> {
   const result = schema.safeParse(input, { error: humanMessages });
   if (result.success) return result.data;
-  throw new ProblemError(422, 'validation', {
-    detail: what === 'body' ? 'Correct the fields listed in "errors".' : 'Correct the path parameters listed in "errors".',
-    errors: toFieldErrors(result.error),
-  });
+  throw new ProblemError(422, 'validation', { detail: correctionHints[what], errors: toFieldErrors(result.error) });
 }
+
+/** Reads the query string with the contract's schema; 422 naming each bad or unknown parameter. */
+export const queryParams = <T extends z.ZodType>(c: Context, schema: T): z.output<T> => parseOrThrow(schema, c.req.query(), 'query');
+
+/** A 422 about one query parameter, for checks the schema cannot make (such as decoding a cursor). */
+export const invalidQueryParam = (path: string, message: string) =>
+  new ProblemError(422, 'validation', { detail: correctionHints.query, errors: [{ path, message }] });
 
 /** Reads a JSON body: 415 for another media type, 400 for malformed JSON, 422 for bad fields. */
 export async function jsonBody<T extends z.ZodType>(c: Context, schema: T): Promise<z.output<T>> {

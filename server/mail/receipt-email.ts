@@ -1,15 +1,11 @@
 import type { Payment } from '../../contract/payment.ts';
+import { moneyFormatter } from '../documents/format.ts';
 import type { CustomerRow } from '../store/schema.ts';
 import type { MailMessage } from './mailer.ts';
 
-const formatAmount = (minorUnits: number, currency: string, locale: string) => {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  return format.format(minorUnits / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
-};
-
 /** The receipt for a succeeded payment, in the account's locale for amounts. */
 export function receiptEmail(to: string[], customer: CustomerRow, payment: Payment): MailMessage {
-  const amount = (minorUnits: number) => formatAmount(minorUnits, payment.currency, customer.locale);
+  const amount = moneyFormatter(payment.currency, customer.locale);
   const lines = [
     `Thank you: we received ${amount(payment.amount)} from ${customer.company_name}.`,
     '',

@@ -68,18 +68,25 @@ function operation(route: RouteSpec): JsonObject {
     description: header.description,
     schema: { type: 'string' },
   }));
+  const queryParameters = Object.entries(route.query?.shape ?? {}).map(([name, schema]) => {
+    const { description, ...described } = withoutDialect(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonObject);
+    return { name, in: 'query', required: !schema.safeParse(undefined).success, ...(description ? { description } : {}), schema: described };
+  });
   const responses: JsonObject = {};
   for (const [status, response] of Object.entries(route.responses)) {
     responses[status] = response.schema
-      ? {
-          description: response.description,
-          content: { [response.contentType ?? 'application/json']: { schema: schemaRef(response.schema) } },
-        }
-      : Number(status) >= 400
-        ? problemResponse(response.description)
-        : { description: response.description };
+      ? { description: response.description, content: { 'application/json': { schema: schemaRef(response.schema) } } }
+      : response.contentTypes
+        ? {
+            description: response.description,
+            content: Object.fromEntries(response.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
+          }
+        : Number(status) >= 400
+          ? problemResponse(response.description)
+          : { description: response.description };
   }
   const problems: Record<number, string> = { ...commonProblems[route.access] };
+  if (route.query) problems[422] = 'A query parameter is not valid; `errors` names each.';
   if (route.body) {
     Object.assign(problems, {
       400: 'The body is not valid JSON.',
@@ -96,7 +103,7 @@ function operation(route: RouteSpec): JsonObject {
     operationId: `${route.method}${route.path.replace(/[{}]/g, '').replace(/[/.-](\w)/g, (_, char: string) => char.toUpperCase())}`,
     tags: [route.access === 'admin' ? 'Admin API' : route.access === 'public' ? 'Service' : 'Portal API'],
     security: security[route.access],
-    parameters: [...pathParameters, ...headerParameters],
+    parameters: [...pathParameters, ...queryParameters, ...headerParameters],
     ...(route.body && {
       requestBody: { required: true, content: { 'application/json': { schema: schemaRef(route.body) } } },
     }),

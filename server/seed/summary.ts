@@ -12,6 +12,8 @@ function describeStanding(standing: AccountStanding, locale: string): string {
   switch (standing.status) {
     case 'good':
       return `good standing, ${money(standing.balanceDue)} open`;
+    case 'due_soon':
+      return `good standing, ${money(standing.balanceDue)} due soon`;
     case 'past_due':
       return `past due since ${standing.oldestDueAt}, locks on ${standing.lockAt}; ${money(standing.pastDueAmount)} overdue`;
     case 'locked':

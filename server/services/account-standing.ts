@@ -1,6 +1,7 @@
 import type { AccountStanding } from '../../contract/standing.ts';
 import { calendarDate, type Clock } from '../clock.ts';
-import { computeStanding } from '../domain/standing.ts';
+import type { PortalConfig } from '../config.ts';
+import { computeStanding, type StandingRules } from '../domain/standing.ts';
 import type { PortalDb } from '../store/database.ts';
 import { listAmountsDue } from '../store/invoices.ts';
 import type { CustomerRow } from '../store/schema.ts';
@@ -9,9 +10,22 @@ import { findSiteAdmin } from '../store/users.ts';
 export interface StandingDeps {
   db: PortalDb;
   clock: Clock;
-  graceDays: number;
+  rules: StandingRules;
   supportEmail: string | undefined;
 }
+
+export const standingRulesOf = (config: PortalConfig): StandingRules => ({
+  graceDays: config.graceDays,
+  dueSoonDays: config.dueSoonDays,
+  lockMinimum: config.lockMinimum,
+});
+
+export const standingDepsOf = ({ db, clock, config }: { db: PortalDb; clock: Clock; config: PortalConfig }): StandingDeps => ({
+  db,
+  clock,
+  rules: standingRulesOf(config),
+  supportEmail: config.supportEmail,
+});
 
 /** The account's standing, read fresh from the invoices every time. */
 export async function loadAccountStanding(deps: StandingDeps, customer: CustomerRow): Promise<AccountStanding> {
@@ -19,7 +33,7 @@ export async function loadAccountStanding(deps: StandingDeps, customer: Customer
     listAmountsDue(deps.db, customer.id),
     findSiteAdmin(deps.db, customer.id),
   ]);
-  const figures = computeStanding(amountsDue, calendarDate(deps.clock.now()), deps.graceDays);
+  const figures = computeStanding(amountsDue, calendarDate(deps.clock.now()), deps.rules);
   return {
     ...figures,
     currency: customer.currency,

@@ -94,6 +94,9 @@ export async function listAmountsDue(db: PortalDb, customerId: string): Promise<
   return rows.map((row) => ({ dueAt: row.due_at, amountDue: row.total - row.amount_paid }));
 }
 
+/** What is still owed: nothing on a paid or void invoice. */
+export const amountDueOf = (row: Pick<InvoiceRow, 'status' | 'total' | 'amount_paid'>) => (row.status === 'open' ? row.total - row.amount_paid : 0);
+
 export function toInvoice(row: InvoiceRow, lines: InvoiceLineRow[]): Invoice {
   return {
     id: row.id,
@@ -106,7 +109,7 @@ export function toInvoice(row: InvoiceRow, lines: InvoiceLineRow[]): Invoice {
     tax: row.tax,
     total: row.total,
     amountPaid: row.amount_paid,
-    amountDue: row.status === 'open' ? row.total - row.amount_paid : 0,
+    amountDue: amountDueOf(row),
     lines: lines.map((line) => ({
       description: line.description,
       quantity: line.quantity,

@@ -4,6 +4,8 @@ import * as subscriptionRequests from './migrations/2026-11-27-002-subscription-
 import * as rateLimits from './migrations/2026-11-27-003-rate-limits.ts';
 import * as sandboxGateway from './migrations/2026-11-27-004-sandbox-gateway.ts';
 import * as paymentAttempts from './migrations/2026-11-27-005-payment-attempts.ts';
+import * as historyIndexes from './migrations/2026-11-27-006-history-indexes.ts';
+import * as accountLapses from './migrations/2026-11-27-007-account-lapses.ts';
 
 /** Migrations in order; names sort in the order they apply. Append, never edit. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +14,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-27-003-rate-limits': rateLimits,
   '2026-11-27-004-sandbox-gateway': sandboxGateway,
   '2026-11-27-005-payment-attempts': paymentAttempts,
+  '2026-11-27-006-history-indexes': historyIndexes,
+  '2026-11-27-007-account-lapses': accountLapses,
 };
 
 /** Every migration's name, in the order they apply. */

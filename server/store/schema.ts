@@ -160,6 +160,20 @@ export interface DunningNoticesTable {
   last_error: string | null;
 }
 
+/** From the dunning run that saw an account past due to the one that saw it good again; see the migration. */
+export interface AccountLapsesTable {
+  id: string;
+  customer_id: string;
+  started_at: string;
+  /** Null while the account is still past due or locked. */
+  restored_at: string | null;
+  /** The "access restored" notice: claimed when the lapse closes. */
+  claimed_at: string | null;
+  sent_at: string | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
 export interface OutboxTable {
   id: string;
   customer_id: string | null;
@@ -272,6 +286,7 @@ export interface Database {
   sandbox_tokens: SandboxTokensTable;
   sandbox_charges: SandboxChargesTable;
   sandbox_refunds: SandboxRefundsTable;
+  account_lapses: AccountLapsesTable;
 }
 
 export type CustomerRow = Selectable<CustomersTable>;
@@ -286,3 +301,5 @@ export type PaymentMethodRow = Selectable<PaymentMethodsTable>;
 export type SandboxTokenRow = Selectable<SandboxTokensTable>;
 export type SandboxChargeRow = Selectable<SandboxChargesTable>;
 export type SandboxRefundRow = Selectable<SandboxRefundsTable>;
+export type DunningNoticeRow = Selectable<DunningNoticesTable>;
+export type AccountLapseRow = Selectable<AccountLapsesTable>;

@@ -29,6 +29,19 @@ describe('configuration', () => {
     assert.equal(config.mailFrom, 'Customer Portal <billing@localhost>');
     assert.equal(config.outboxFolder, join('data', 'outbox'));
     assert.deepEqual([config.supportPhone, config.supportUrl, config.salesEmail], [undefined, undefined, undefined]);
+    assert.deepEqual(config.vendor, { name: 'Customer Portal', addressLines: [] });
+  });
+
+  it('reads the vendor of the invoices, its address one line per comma', () => {
+    const config = loadConfig({
+      ...valid,
+      PORTAL_VENDOR_NAME: ' Vendor Software Ltd ',
+      PORTAL_VENDOR_ADDRESS: '1 Market Street, Suite 400,, San Francisco CA 94105 ,United States',
+    });
+    assert.deepEqual(config.vendor, {
+      name: 'Vendor Software Ltd',
+      addressLines: ['1 Market Street', 'Suite 400', 'San Francisco CA 94105', 'United States'],
+    });
   });
 
   it('reads the support contact, the sales address and the sender', () => {
@@ -79,6 +92,8 @@ describe('configuration', () => {
     ['a support page that is not a URL', { ...valid, PORTAL_SUPPORT_URL: 'vendor support' }, /^PORTAL_SUPPORT_URL must be an http/],
     ['a sales email that is not one', { ...valid, PORTAL_SALES_EMAIL: 'sales' }, /^PORTAL_SALES_EMAIL must be an email/],
     ['a sender without an address', { ...valid, PORTAL_MAIL_FROM: 'Customer Portal' }, /^PORTAL_MAIL_FROM must be an address such as/],
+    ['a vendor name of more than 200 characters', { ...valid, PORTAL_VENDOR_NAME: 'V'.repeat(201) }, /^PORTAL_VENDOR_NAME must be at most 200 characters/],
+    ['a vendor address of more than 8 lines', { ...valid, PORTAL_VENDOR_ADDRESS: 'a,b,c,d,e,f,g,h,i' }, /^PORTAL_VENDOR_ADDRESS must have at most 8 lines/],
     ['a sender whose address is not one', { ...valid, PORTAL_MAIL_FROM: 'Billing <billing>' }, /^PORTAL_MAIL_FROM must be an address such as/],
   ];
   for (const [what, env, message] of refusals) {

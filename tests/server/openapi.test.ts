@@ -39,4 +39,23 @@ describe('the API description', () => {
     assert.equal(patch.responses['422'].content['application/problem+json'].schema.$ref, '#/components/schemas/Problem');
     assert.ok(document.components.schemas.Problem.properties.errors);
   });
+
+  it('describes query parameters with their defaults and documents as binary files', async () => {
+    const { app } = await createTestApp();
+    const document = await (await app.request('/openapi.json')).json();
+    const list = document.paths['/v1/invoices'].get;
+    const parameters = Object.fromEntries(list.parameters.map((parameter: { name: string }) => [parameter.name, parameter]));
+    assert.deepEqual(Object.keys(parameters).sort(), ['cursor', 'from', 'limit', 'q', 'status', 'to']);
+    assert.equal(parameters.limit.in, 'query');
+    assert.equal(parameters.limit.required, false);
+    assert.deepEqual([parameters.limit.schema.minimum, parameters.limit.schema.maximum, parameters.limit.schema.default], [1, 100, 25]);
+    assert.deepEqual(parameters.status.schema.enum, ['paid', 'open', 'past_due', 'void']);
+    assert.ok(list.responses['422']);
+    const exportParameters = document.paths['/v1/transactions/export'].get.parameters;
+    assert.equal(exportParameters.find((parameter: { name: string }) => parameter.name === 'format').required, true);
+    const pdf = document.paths['/v1/invoices/{id}/pdf'].get.responses['200'].content;
+    assert.deepEqual(pdf, { 'application/pdf': { schema: { type: 'string', format: 'binary' } } });
+    const exported = document.paths['/v1/invoices/export'].get.responses['200'].content;
+    assert.deepEqual(Object.keys(exported), ['application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+  });
 });

@@ -38,9 +38,10 @@ async function countRows(db: PortalDb) {
 }
 
 describe('the demo seed', () => {
-  it('leaves Northwind in good standing, as the admin standing route reports', async () => {
+  it('leaves Northwind in good standing, its current invoice due soon, as the admin standing route reports', async () => {
     const standing = await standingOf(await seeded(), 'northwind');
-    assert.equal(standing.status, 'good');
+    assert.equal(standing.status, 'due_soon');
+    assert.equal(standing.nextDueAt, today);
     assert.equal(standing.balanceDue, 6400);
     assert.equal(standing.pastDueAmount, 0);
   });

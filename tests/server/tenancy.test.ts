@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import XLSX from 'sheetjs-style';
 import { routes } from '../../contract/routes.ts';
+import { recordTransaction } from '../../server/store/transactions.ts';
 import { call, callAdmin, grantPortalAccess, provisionAccount, type ProvisionedAccount, userToken } from './support/requests.ts';
 import { addPaymentMethod, cardDetails, tokenize } from './support/payment-methods.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
@@ -16,6 +18,8 @@ let alphaSubscriptionId: string;
 let alphaRequestId: string;
 let alphaMethodIds: string[];
 let alphaVisaToken: string;
+let alphaInvoiceId: string;
+let alphaTransactionId: string;
 
 before(async () => {
   test = await createTestApp();
@@ -31,10 +35,22 @@ before(async () => {
     features: [{ name: 'Glaxis', unitAmount: 1500, active: true }],
   });
   alphaSubscriptionId = (await subscription.json()).id;
-  await callAdmin(test.app, 'POST', '/admin/v1/customers/alpha/invoices', {
+  const invoice = await callAdmin(test.app, 'POST', '/admin/v1/customers/alpha/invoices', {
     issuedAt: '2020-01-01',
     dueAt: '2020-01-31',
     lines: [{ description: 'Alpha work', quantity: 1, unitAmount: 5000 }],
+  });
+  alphaInvoiceId = (await invoice.json()).id;
+  alphaTransactionId = await recordTransaction(test.db, {
+    customerId: 'alpha',
+    kind: 'refund',
+    status: 'succeeded',
+    amount: 700,
+    currency: 'USD',
+    methodLabel: 'Visa ·· 4242',
+    reference: 're_alpha',
+    occurredAt: '2020-02-01T12:00:00.000Z',
+    allocations: [],
   });
   await grantPortalAccess(test.app, alpha, 'alpha-user');
   await grantPortalAccess(test.app, alpha, 'alpha-clerk');
@@ -71,6 +87,17 @@ const alphaRequests = async () => {
   const response = await call(test.app, 'GET', '/v1/subscriptions/requests', { token: alpha.siteAdmin.token });
   return (await response.json()).data as { id: string }[];
 };
+
+const alphaSees = async (path: string) => ((await (await call(test.app, 'GET', path, { token: alpha.siteAdmin.token })).json()).data as unknown[]).length;
+
+/** The rows of a spreadsheet export, header excluded. */
+const exportedRows = async (response: Response) => {
+  assert.equal(response.status, 200);
+  const workbook = XLSX.read(Buffer.from(await response.arrayBuffer()), { type: 'buffer' });
+  return XLSX.utils.sheet_to_json(workbook.Sheets[workbook.SheetNames[0]!]!);
+};
+
+const outboxSize = async () => (await test.db.selectFrom('outbox').select('id').execute()).length;
 
 const cases: Record<string, () => Promise<void>> = {
   'get /v1/me': async () => {
@@ -184,6 +211,48 @@ const cases: Record<string, () => Promise<void>> = {
     const alphaCustomer = await (await call(test.app, 'GET', '/v1/customer', { token: alpha.siteAdmin.token })).json();
     assert.equal(alphaCustomer.companyName, 'Alpha Secret Co');
   },
+  'get /v1/invoices': async () => {
+    assert.equal(await alphaSees('/v1/invoices'), 1);
+    assert.deepEqual(await (await asBravo('GET', '/v1/invoices')).json(), { data: [], nextCursor: null });
+  },
+  'get /v1/invoices/export': async () => {
+    assert.deepEqual(await exportedRows(await asBravo('GET', '/v1/invoices/export?format=xlsx')), []);
+  },
+  'get /v1/invoices/{id}': async () => {
+    const alphasInvoice = await asBravo('GET', `/v1/invoices/${alphaInvoiceId}`);
+    const unknownInvoice = await asBravo('GET', '/v1/invoices/inv_nothing');
+    assert.equal(alphasInvoice.status, 404);
+    assert.deepEqual(await problemShape(alphasInvoice), await problemShape(unknownInvoice));
+  },
+  'get /v1/invoices/{id}/pdf': async () => {
+    const alphasInvoice = await asBravo('GET', `/v1/invoices/${alphaInvoiceId}/pdf`);
+    const unknownInvoice = await asBravo('GET', '/v1/invoices/inv_nothing/pdf');
+    assert.equal(alphasInvoice.status, 404);
+    assert.deepEqual(await problemShape(alphasInvoice), await problemShape(unknownInvoice));
+  },
+  'post /v1/invoices/{id}/send': async () => {
+    const before = await outboxSize();
+    const alphasInvoice = await asBravo('POST', `/v1/invoices/${alphaInvoiceId}/send`, { body: { to: ['bravo@bravo.test'] } });
+    const unknownInvoice = await asBravo('POST', '/v1/invoices/inv_nothing/send', { body: { to: ['bravo@bravo.test'] } });
+    assert.equal(alphasInvoice.status, 404);
+    assert.deepEqual(await problemShape(alphasInvoice), await problemShape(unknownInvoice));
+    assert.equal(await outboxSize(), before);
+  },
+  'get /v1/transactions': async () => {
+    assert.equal(await alphaSees('/v1/transactions'), 1);
+    assert.deepEqual(await (await asBravo('GET', '/v1/transactions')).json(), { data: [], nextCursor: null });
+  },
+  'get /v1/transactions/export': async () => {
+    assert.deepEqual(await exportedRows(await asBravo('GET', '/v1/transactions/export?format=xlsx')), []);
+  },
+  'post /v1/transactions/{id}/send': async () => {
+    const before = await outboxSize();
+    const alphasTransaction = await asBravo('POST', `/v1/transactions/${alphaTransactionId}/send`, { body: { to: ['bravo@bravo.test'] } });
+    const unknownTransaction = await asBravo('POST', '/v1/transactions/txn_nothing/send', { body: { to: ['bravo@bravo.test'] } });
+    assert.equal(alphasTransaction.status, 404);
+    assert.deepEqual(await problemShape(alphasTransaction), await problemShape(unknownTransaction));
+    assert.equal(await outboxSize(), before);
+  },
   'post /v1/payments': async () => {
     const alphaInvoice = await test.db.selectFrom('invoices').select('id').where('customer_id', '=', 'alpha').executeTakeFirstOrThrow();
     const pay = (paymentMethodId: string, invoiceIds: string[], key: string) =>
@@ -195,6 +264,23 @@ const cases: Record<string, () => Promise<void>> = {
     const invoice = await test.db.selectFrom('invoices').select(['status', 'amount_paid']).where('id', '=', alphaInvoice.id).executeTakeFirstOrThrow();
     assert.deepEqual(invoice, { status: 'open', amount_paid: 0 });
     assert.equal((await test.db.selectFrom('sandbox_charges').select('reference').execute()).length, 0);
+  },
+  'post /admin/v1/dunning/run': async () => {
+    await provisionAccount(test.app, 'delta', { billingContact: { name: 'Dee Billing', email: 'billing@delta.test' } });
+    await callAdmin(test.app, 'POST', '/admin/v1/customers/delta/invoices', {
+      issuedAt: '2020-03-01',
+      dueAt: '2020-03-31',
+      lines: [{ description: 'Delta work', quantity: 1, unitAmount: 4900 }],
+    });
+    assert.equal((await callAdmin(test.app, 'POST', '/admin/v1/dunning/run')).status, 200);
+    const notices = await test.db.selectFrom('outbox').select(['customer_id', 'recipients', 'subject']).where('subject', 'like', 'Access locked%').orderBy('customer_id').execute();
+    assert.deepEqual(
+      notices.map((notice) => [notice.customer_id, JSON.parse(notice.recipients), notice.subject]),
+      [
+        ['alpha', ['admin@alpha.test'], 'Access locked: Alpha Secret Co has $50.00 past due'],
+        ['delta', ['billing@delta.test', 'admin@delta.test'], 'Access locked: delta Inc. has $49.00 past due'],
+      ],
+    );
   },
 };
 

@@ -29,6 +29,14 @@ const exampleRequests: Record<string, { path: string; body?: unknown; headers?: 
   'post /v1/payment-methods/{id}/default': { path: '/v1/payment-methods/pm_anything/default' },
   'delete /v1/payment-methods/{id}': { path: '/v1/payment-methods/pm_anything' },
   'post /v1/payments': { path: '/v1/payments', body: { paymentMethodId: 'pm_anything' }, headers: { 'Idempotency-Key': 'k' } },
+  'get /v1/invoices': { path: '/v1/invoices' },
+  'get /v1/invoices/export': { path: '/v1/invoices/export?format=pdf' },
+  'get /v1/invoices/{id}': { path: '/v1/invoices/inv_anything' },
+  'get /v1/invoices/{id}/pdf': { path: '/v1/invoices/inv_anything/pdf' },
+  'post /v1/invoices/{id}/send': { path: '/v1/invoices/inv_anything/send', body: {} },
+  'get /v1/transactions': { path: '/v1/transactions' },
+  'get /v1/transactions/export': { path: '/v1/transactions/export?format=xlsx' },
+  'post /v1/transactions/{id}/send': { path: '/v1/transactions/txn_anything/send', body: {} },
 };
 
 describe('Customer Portal View', () => {

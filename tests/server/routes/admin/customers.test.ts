@@ -156,7 +156,7 @@ describe('the admin API', () => {
     assert.deepEqual((await backwards.json()).errors, [{ path: 'dueAt', message: 'The due date cannot be before the issue date.' }]);
   });
 
-  it('reads standing: good, past due after the due date, locked after the grace period', async () => {
+  it('reads standing: good, due soon in the week before the due date, past due after it, locked after the grace period', async () => {
     const { app, clock } = await createTestApp({ env: { PORTAL_GRACE_DAYS: '10' } });
     await callAdmin(app, 'POST', '/admin/v1/customers', acme);
     await callAdmin(app, 'POST', '/admin/v1/customers/acme/invoices', {
@@ -168,7 +168,10 @@ describe('the admin API', () => {
       clock.set(`${date}T12:00:00Z`);
       return (await callAdmin(app, 'GET', '/admin/v1/customers/acme/standing')).json();
     };
-    assert.equal((await standingOn('2026-10-31')).status, 'good');
+    assert.equal((await standingOn('2026-10-23')).status, 'good');
+    const dueSoon = await standingOn('2026-10-24');
+    assert.deepEqual([dueSoon.status, dueSoon.nextDueAt, dueSoon.lockAt], ['due_soon', '2026-10-31', null]);
+    assert.equal((await standingOn('2026-10-31')).status, 'due_soon');
     const pastDue = await standingOn('2026-11-01');
     assert.deepEqual(
       [pastDue.status, pastDue.balanceDue, pastDue.pastDueAmount, pastDue.oldestDueAt, pastDue.lockAt, pastDue.currency],
