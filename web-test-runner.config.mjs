@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { portalServerPlugin } from './tests/browser/support/portal-server-plugin.mjs';
 import { summaryReporter } from './tests/browser/support/summary-reporter.mjs';
 
@@ -17,6 +18,8 @@ export default {
     // Without the tsconfig, esbuild reads Lit's decorators as standard ones and the tests fail to load.
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     portalServerPlugin(),
+    // Lets a test read the browser's accessibility tree (not among the runner's default commands).
+    a11ySnapshotPlugin(),
   ],
   browsers: [
     chromeLauncher({

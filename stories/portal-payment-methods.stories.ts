@@ -2,16 +2,13 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent } from 'storybook/test';
-import type { PaymentMethod, PaymentMethodCreate, PaymentMethodList } from '../contract/payment-method.ts';
-import type { SandboxToken, SandboxTokenCreate } from '../contract/sandbox-gateway.ts';
-import type { Standing } from '../contract/standing.ts';
 import type { Tokenizer } from '../widgets/index.ts';
 import { paymentDeclined, paymentSucceeded } from './fixtures/payment.ts';
 import { acmeMethods, noMethods, onlyExpiredCard } from './fixtures/payment-method-list.ts';
-import { cardAlreadyOnFile, cardDetailsInvalid, defaultStillNeeded, forbidden } from './fixtures/problem.ts';
+import { cardDetailsInvalid, forbidden } from './fixtures/problem.ts';
 import { paidUp, pastDue } from './fixtures/standing.ts';
-import { answer, hang, json, problemResponse, refuse, unreachable } from './support/answers.ts';
-import type { Routes } from './support/fixture-server.ts';
+import { answer, hang, json, refuse, unreachable } from './support/answers.ts';
+import { paymentsResource } from './support/payments-resource.ts';
 import { type PortalElementArgs, portalElementArgTypes } from './support/portal-element-args.ts';
 import { inShadow } from './support/shadow.ts';
 
@@ -43,70 +40,6 @@ const meta: Meta<PaymentMethodsArgs> = {
 export default meta;
 
 type Story = StoryObj<PaymentMethodsArgs>;
-
-const brandByFirstDigit: Record<string, string> = { '3': 'amex', '4': 'visa', '5': 'mastercard' };
-
-/**
- * The methods on file, the standing, the sandbox tokenizer and payments, remembering changes as the
- * server does: the first method becomes the default, the same card twice and removing the default
- * while others are on file are refused, and a payment settles the whole balance.
- */
-function paymentsResource(initialMethods: PaymentMethodList, initialStanding: Standing): Routes {
-  let methods = initialMethods.data;
-  let standing = initialStanding;
-  const tokens = new Map<string, PaymentMethod>();
-  const defaultFirst = () => [...methods.filter((method) => method.isDefault), ...methods.filter((method) => !method.isDefault)];
-  return {
-    'GET /v1/payment-methods': () => json({ data: defaultFirst(), nextCursor: null }),
-    'GET /v1/standing': () => json(standing),
-    'POST /sandbox-gateway/v1/tokens': async (request) => {
-      const { card, bankAccount } = (await request.json()) as SandboxTokenCreate;
-      const number = (card?.number ?? bankAccount?.accountNumber ?? '').replace(/\D/g, '');
-      const answered: SandboxToken = {
-        token: `tok_story${tokens.size + 1}`,
-        kind: card ? 'card' : 'bank_account',
-        brand: card ? (brandByFirstDigit[number[0] ?? ''] ?? null) : null,
-        last4: number.slice(-4),
-        expMonth: card?.expMonth ?? null,
-        expYear: card?.expYear ?? null,
-      };
-      const { token, ...described } = answered;
-      tokens.set(token, {
-        ...described,
-        id: `pm_story${tokens.size + 1}`,
-        holderName: card?.name ?? bankAccount?.holderName ?? null,
-        isDefault: false,
-        isExpired: false,
-        createdAt: new Date().toISOString(),
-      });
-      return json(answered, {}, 201);
-    },
-    'POST /v1/payment-methods': async (request) => {
-      const { token } = (await request.json()) as PaymentMethodCreate;
-      // The element only sends tokens this tokenizer answered.
-      const method = tokens.get(token)!;
-      if (methods.some((other) => other.kind === method.kind && other.last4 === method.last4)) return problemResponse(cardAlreadyOnFile);
-      const added = { ...method, isDefault: methods.length === 0 };
-      methods = [...methods, added];
-      return json(added, {}, 201);
-    },
-    'POST /v1/payment-methods/{id}/default': (_, { id }) => {
-      methods = methods.map((method) => ({ ...method, isDefault: method.id === id }));
-      return json(methods.find((method) => method.id === id));
-    },
-    'DELETE /v1/payment-methods/{id}': (_, { id }) => {
-      const isDefault = methods.find((method) => method.id === id)?.isDefault;
-      if (isDefault && methods.length > 1) return problemResponse(defaultStillNeeded);
-      methods = methods.filter((method) => method.id !== id);
-      return new Response(null, { status: 204 });
-    },
-    'POST /v1/payments': () => {
-      const payment = { ...paymentSucceeded, amount: standing.balanceDue };
-      standing = paidUp;
-      return json(payment, {}, 201);
-    },
-  };
-}
 
 const elementIn = (canvasElement: HTMLElement) => canvasElement.querySelector('portal-payment-methods')!;
 

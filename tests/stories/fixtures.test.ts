@@ -4,6 +4,8 @@ import { test } from 'node:test';
 import type * as z from 'zod';
 import { AccessUserList } from '../../contract/access.ts';
 import { Customer } from '../../contract/customer.ts';
+import { DocumentSent } from '../../contract/document-delivery.ts';
+import { InvoiceDetail, InvoiceList } from '../../contract/invoice.ts';
 import { Me } from '../../contract/me.ts';
 import { Payment } from '../../contract/payment.ts';
 import { PaymentMethodList } from '../../contract/payment-method.ts';
@@ -12,11 +14,15 @@ import { Standing } from '../../contract/standing.ts';
 import { SubscriptionRequestList } from '../../contract/subscription-request.ts';
 import { SubscriptionList } from '../../contract/subscription.ts';
 import { SupportContact } from '../../contract/support-contact.ts';
+import { TransactionList } from '../../contract/transaction.ts';
 
 // Each fixture file holds answers of one kind, named after the contract schema they must satisfy.
 const schemaByFile: Record<string, z.ZodType> = {
   'access-user-list.ts': AccessUserList,
   'customer.ts': Customer,
+  'document-sent.ts': DocumentSent,
+  'invoice-detail.ts': InvoiceDetail,
+  'invoice-list.ts': InvoiceList,
   'me.ts': Me,
   'payment.ts': Payment,
   'payment-method-list.ts': PaymentMethodList,
@@ -25,6 +31,7 @@ const schemaByFile: Record<string, z.ZodType> = {
   'subscription-list.ts': SubscriptionList,
   'subscription-request-list.ts': SubscriptionRequestList,
   'support-contact.ts': SupportContact,
+  'transaction-list.ts': TransactionList,
 };
 
 const fixturesFolder = new URL('../../stories/fixtures/', import.meta.url);
@@ -60,6 +67,7 @@ test('every problem fixture is of a kind the portal server answers, with a match
     conflict: 409,
     'service-unavailable': 503,
     'not-found': 404,
+    'rate-limited': 429,
   };
   for (const [name, problem] of Object.entries(problems) as [string, Problem][]) {
     const kind = problemKinds.find((candidate) => problemType(candidate) === problem.type);

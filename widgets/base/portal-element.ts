@@ -101,6 +101,11 @@ export class PortalElement extends LitElement {
     return formatDate(value, this.effectiveLocale);
   }
 
+  /** Moves focus once the next render is on screen: the control that had it may be gone. */
+  protected focusSoon(selector: string): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
   protected announce(text: string): void {
     // Clearing first makes a repeated message ("Saved.") be read again.
     this.announcement = '';

@@ -1,5 +1,7 @@
 import type { AccessUpdate, AccessUser, AccessUserList } from '../../contract/access.ts';
 import type { Customer, CustomerPatch } from '../../contract/customer.ts';
+import type { DocumentSend, DocumentSent } from '../../contract/document-delivery.ts';
+import type { InvoiceDetail, InvoiceExportQuery, InvoiceList, InvoiceListQuery } from '../../contract/invoice.ts';
 import type { Me } from '../../contract/me.ts';
 import type { Payment, PaymentCreate } from '../../contract/payment.ts';
 import type { PaymentMethod, PaymentMethodCreate, PaymentMethodList } from '../../contract/payment-method.ts';
@@ -8,6 +10,7 @@ import type { Standing } from '../../contract/standing.ts';
 import type { SubscriptionList } from '../../contract/subscription.ts';
 import type { SubscriptionRequest, SubscriptionRequestCreate, SubscriptionRequestList } from '../../contract/subscription-request.ts';
 import type { SupportContact } from '../../contract/support-contact.ts';
+import type { TransactionExportQuery, TransactionList, TransactionListQuery } from '../../contract/transaction.ts';
 import { errorFromResponse } from './error-from-response.ts';
 import { PortalApiError } from './portal-api-error.ts';
 import { TokenCache } from './token-cache.ts';
@@ -33,6 +36,12 @@ export interface WriteOptions extends ReadOptions {
 export interface Versioned<T> {
   data: T;
   etag: string | null;
+}
+
+/** A document the server made, with the file name it gave it (Content-Disposition). */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
 }
 
 interface RequestOptions extends WriteOptions {
@@ -137,7 +146,57 @@ export class PortalClient {
     return (await this.#read<SandboxToken>(response)).data;
   }
 
+  /** A page of invoices, newest first; pass the answer's `nextCursor` back as `cursor` for the next. */
+  async listInvoices(query: Partial<InvoiceListQuery> = {}, options: ReadOptions = {}): Promise<InvoiceList> {
+    return (await this.#request<InvoiceList>('GET', `/invoices${searchOf(query)}`, options)).data;
+  }
+
+  /** One invoice with its lines, totals and the payments applied to it. */
+  async getInvoice(id: string, options: ReadOptions = {}): Promise<InvoiceDetail> {
+    return (await this.#request<InvoiceDetail>('GET', `/invoices/${encodeURIComponent(id)}`, options)).data;
+  }
+
+  downloadInvoicePdf(id: string, options: ReadOptions = {}): Promise<DownloadedFile> {
+    return this.#download(`/invoices/${encodeURIComponent(id)}/pdf`, options);
+  }
+
+  /** Emails the invoice, PDF attached, to `send.to`, or to the billing contact when it is left out. */
+  async sendInvoice(id: string, send: DocumentSend = {}, options: WriteOptions = {}): Promise<DocumentSent> {
+    return (await this.#request<DocumentSent>('POST', `/invoices/${encodeURIComponent(id)}/send`, { ...options, body: send })).data;
+  }
+
+  /** Every invoice the filters select, not one page, as a PDF or Excel file made by the server. */
+  exportInvoices(query: InvoiceExportQuery, options: ReadOptions = {}): Promise<DownloadedFile> {
+    return this.#download(`/invoices/export${searchOf(query)}`, options);
+  }
+
+  /** A page of payments, failed attempts, refunds and credits, newest first. */
+  async listTransactions(query: Partial<TransactionListQuery> = {}, options: ReadOptions = {}): Promise<TransactionList> {
+    return (await this.#request<TransactionList>('GET', `/transactions${searchOf(query)}`, options)).data;
+  }
+
+  /** Emails the receipt (or refund, credit or failure notice) to `send.to`, or to the billing contact. */
+  async sendTransaction(id: string, send: DocumentSend = {}, options: WriteOptions = {}): Promise<DocumentSent> {
+    return (await this.#request<DocumentSent>('POST', `/transactions/${encodeURIComponent(id)}/send`, { ...options, body: send })).data;
+  }
+
+  exportTransactions(query: TransactionExportQuery, options: ReadOptions = {}): Promise<DownloadedFile> {
+    return this.#download(`/transactions/export${searchOf(query)}`, options);
+  }
+
   async #request<T>(method: string, path: string, options: RequestOptions): Promise<Versioned<T>> {
+    return this.#read<T>(await this.#authorized(method, path, options));
+  }
+
+  /** A file answer, read whole: it needs the token, so the browser cannot simply follow a link to it. */
+  async #download(path: string, options: ReadOptions): Promise<DownloadedFile> {
+    const response = await this.#authorized('GET', path, options);
+    if (!response.ok) throw await errorFromResponse(response);
+    const fileName = /filename="?([^";]+)/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'download';
+    return { blob: await response.blob(), fileName };
+  }
+
+  async #authorized(method: string, path: string, options: RequestOptions): Promise<Response> {
     const url = `${this.#apiBase}/v1${path}`;
     let token = this.#tokens.current();
     let response = await this.#send(method, url, await token, options);
@@ -145,7 +204,7 @@ export class PortalClient {
       token = this.#tokens.renew(token);
       response = await this.#send(method, url, await token, options);
     }
-    return this.#read<T>(response);
+    return response;
   }
 
   async #read<T>(response: Response): Promise<Versioned<T>> {
@@ -173,4 +232,11 @@ export class PortalClient {
       throw new PortalApiError({ status: 0, kind: 'network', title: 'The portal server could not be reached.' }, { cause: error });
     }
   }
+}
+
+/** "?status=paid&limit=25" from the parameters that have a value; "" when none has. */
+function searchOf(query: object): string {
+  const entries = Object.entries(query).filter(([, value]) => value !== undefined && value !== '');
+  const search = new URLSearchParams(entries.map(([name, value]) => [name, String(value)])).toString();
+  return search ? `?${search}` : '';
 }

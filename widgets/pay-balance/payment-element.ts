@@ -4,7 +4,7 @@ import { PortalElement } from '../base/portal-element.ts';
 // Card networks go by their own names in every language.
 const brandNames: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' };
 
-/** What the payment elements share: how a method on file is named, how long a card is valid, where focus goes next. */
+/** What the payment elements share: how a method on file is named, and how long a card is valid. */
 export class PaymentElement extends PortalElement {
   /** "Visa ·· 4242", "Bank account ·· 6789": the way the server names methods in the transaction history. */
   protected methodLabel(method: PaymentMethod): string {
@@ -20,10 +20,5 @@ export class PaymentElement extends PortalElement {
       Date.UTC(expYear, expMonth - 1),
     );
     return this.t(isExpired ? 'paymentMethods.expired' : 'paymentMethods.expires', { date });
-  }
-
-  /** Moves focus once the next render is on screen: the control that had it may be gone. */
-  protected focusSoon(selector: string): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 }

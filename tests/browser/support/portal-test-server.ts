@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { jsonLogger, loadConfig, type Logger, startPortalServer } from '../../../server/index.ts';
+import { provisionHistory } from './history-ledger.ts';
 import type { PortalTestEnv } from './portal-test-env.ts';
 import { acme, provisionTestAccounts, type TestUserName, testUsers } from './test-accounts.ts';
 
@@ -49,6 +50,7 @@ const mintToken = (user: { customer: string; sub: string; name: string; email: s
     .sign(new TextEncoder().encode(jwtSecret));
 
 await provisionTestAccounts(origin, adminApiKey, (user) => mintToken(user));
+await provisionHistory(origin, adminApiKey, server.db);
 
 const tokens = Object.fromEntries(
   await Promise.all(Object.entries(testUsers).map(async ([name, user]) => [name, await mintToken(user)] as const)),

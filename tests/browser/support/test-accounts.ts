@@ -1,6 +1,7 @@
 import type { CustomerCreate } from '../../../contract/admin.ts';
 import type { InvoiceCreate } from '../../../contract/invoice.ts';
 import type { SubscriptionCreate } from '../../../contract/subscription.ts';
+import { vandelay } from './history-account.ts';
 
 /** The accounts the browser tests use; each test file changes only its own account. */
 export const acme = {
@@ -57,6 +58,51 @@ const stark = {
   siteAdmin: { sub: 'stark-admin', name: 'Pepper Potts', email: 'pepper@stark.test' },
 } satisfies CustomerCreate;
 
+/** For <portal-lockout-gate>: locked, an invoice due 30 days ago (past the 14-day grace period); never paid. */
+const tyrell = {
+  id: 'tyrell',
+  companyName: 'Tyrell Corporation',
+  currency: 'USD',
+  locale: 'en-US',
+  siteAdmin: { sub: 'tyrell-admin', name: 'Eldon Tyrell', email: 'eldon@tyrell.test' },
+} satisfies CustomerCreate;
+
+/** For <portal-lockout-gate>: locked like tyrell, with no payment method on file; its Site Admin adds a card and pays from the lock screen. */
+const cyberdyne = {
+  id: 'cyberdyne',
+  companyName: 'Cyberdyne Systems',
+  currency: 'USD',
+  locale: 'en-US',
+  siteAdmin: { sub: 'cyberdyne-admin', name: 'Miles Dyson', email: 'miles@cyberdyne.test' },
+} satisfies CustomerCreate;
+
+/** For <portal-lockout-gate>: past due, an invoice due 5 days ago, so it locks in 9 days. */
+const wayne = {
+  id: 'wayne',
+  companyName: 'Wayne Enterprises',
+  currency: 'USD',
+  locale: 'en-US',
+  siteAdmin: { sub: 'wayne-admin', name: 'Lucius Fox', email: 'lucius@wayne.test' },
+} satisfies CustomerCreate;
+
+/** For <portal-lockout-gate>: an invoice falls due in 3 days. */
+const oscorp = {
+  id: 'oscorp',
+  companyName: 'Oscorp Industries',
+  currency: 'USD',
+  locale: 'en-US',
+  siteAdmin: { sub: 'oscorp-admin', name: 'Norman Osborn', email: 'norman@oscorp.test' },
+} satisfies CustomerCreate;
+
+/** For <portal-lockout-gate>: in good standing, nothing open. */
+const wonka = {
+  id: 'wonka',
+  companyName: 'Wonka Industries',
+  currency: 'USD',
+  locale: 'en-US',
+  siteAdmin: { sub: 'wonka-admin', name: 'Willy Wonka', email: 'willy@wonka.test' },
+} satisfies CustomerCreate;
+
 const proSubscription: SubscriptionCreate = {
   plan: 'Pro',
   unitAmount: 4900,
@@ -70,17 +116,29 @@ const proSubscription: SubscriptionCreate = {
   ],
 };
 
-const accounts: CustomerCreate[] = [acme, globex, initech, umbrella, hooli, stark];
+const accounts: CustomerCreate[] = [acme, globex, initech, umbrella, hooli, stark, tyrell, cyberdyne, wayne, oscorp, wonka, vandelay];
 const subscriptions: [string, SubscriptionCreate][] = [
   [acme.id, proSubscription],
   [hooli.id, proSubscription],
 ];
 
-const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+export const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
+/** An open invoice for the Pro plan, due `dueDaysAgo` days before the day the tests run (negative: still to come). */
+const proInvoice = (dueDaysAgo: number): InvoiceCreate => ({
+  issuedAt: daysAgo(dueDaysAgo + 30),
+  dueAt: daysAgo(dueDaysAgo),
+  taxAmount: 0,
+  lines: [{ description: 'Pro plan', quantity: 1, unitAmount: 4900 }],
+});
 
 /** Open invoices, dated from the day the tests run. */
 const invoices = (): [string, InvoiceCreate][] => [
-  [stark.id, { issuedAt: daysAgo(40), dueAt: daysAgo(10), taxAmount: 0, lines: [{ description: 'Pro plan', quantity: 1, unitAmount: 4900 }] }],
+  [stark.id, proInvoice(10)],
+  [tyrell.id, proInvoice(30)],
+  [cyberdyne.id, proInvoice(30)],
+  [wayne.id, proInvoice(5)],
+  [oscorp.id, proInvoice(-3)],
 ];
 
 interface TestUser {
@@ -118,6 +176,15 @@ export const testUsers = {
   starkAccounts: member('stark', 'stark-accounts', 'James Rhodes', true),
   starkTreasury: member('stark', 'stark-treasury', 'Obadiah Stane', true),
   starkViewer: member('stark', 'stark-viewer', 'Peter Parker', false),
+  tyrellAdmin: siteAdminOf(tyrell),
+  tyrellViewer: member('tyrell', 'tyrell-viewer', 'Rachael Rosen', false),
+  cyberdyneAdmin: siteAdminOf(cyberdyne),
+  wayneAdmin: siteAdminOf(wayne),
+  wayneViewer: member('wayne', 'wayne-viewer', 'Harvey Dent', false),
+  oscorpAdmin: siteAdminOf(oscorp),
+  oscorpViewer: member('oscorp', 'oscorp-viewer', 'Otto Octavius', false),
+  wonkaAdmin: siteAdminOf(wonka),
+  vandelayAdmin: siteAdminOf(vandelay),
 } satisfies Record<string, TestUser>;
 
 export type TestUserName = keyof typeof testUsers;
