@@ -1,18 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from '../../server/config.ts';
+import { loadConfig } from '../../server/config.ts';
+import { refusal, validEnvironment } from './support/config-refusal.ts';
 
-const valid = { PORTAL_JWT_SECRET: 's'.repeat(32), PORTAL_ADMIN_API_KEY: 'k'.repeat(32) };
-
-const refusal = (env: Record<string, string>) => {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    assert.ok(error instanceof ConfigError);
-    return error.message;
-  }
-  assert.fail('the configuration was accepted');
-};
+const valid = validEnvironment;
 
 describe('standing and dunning settings', () => {
   it('default to a 7-day due-soon window, no lock minimum, and the standard schedule hourly', () => {
