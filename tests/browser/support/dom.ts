@@ -7,6 +7,9 @@ declare global {
   }
 }
 
+// Compare DOM nodes as booleans (`assert.isTrue(a === b)`), not with `assert.equal(a, b)`: when such an
+// assertion fails, chai's message serialises the nodes and the runner hangs instead of reporting it.
+
 const mounted: HTMLElement[] = [];
 
 /** Renders a template into a fresh container on the page and answers its first element. */
