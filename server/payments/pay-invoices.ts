@@ -16,7 +16,9 @@ import {
   insertIdempotencyKey,
   takeOverIdempotencyKey,
 } from '../store/idempotency-keys.ts';
-import { findBillingContactEmail, findChargeableMethod, findPayment, listInvoicesDue } from '../store/payments.ts';
+import { findBillingContactEmail } from '../store/customers.ts';
+import { findPaymentMethod } from '../store/payment-methods.ts';
+import { findPayment, listInvoicesDue } from '../store/payments.ts';
 import type { CustomerRow, UserRow } from '../store/schema.ts';
 import { recordTransaction, settlePendingPayment } from '../store/transactions.ts';
 import { declineReasons } from './decline-reasons.ts';
@@ -117,7 +119,7 @@ const stillRunning = () =>
   });
 
 async function recordPendingPayment(db: PortalDb, customer: CustomerRow, input: PaymentCreate, now: Date): Promise<PendingCharge> {
-  const method = await findChargeableMethod(db, customer.id, input.paymentMethodId);
+  const method = await findPaymentMethod(db, customer.id, input.paymentMethodId);
   if (!method) throw invalid('paymentMethodId', 'No payment method with this id on your account.');
   const invoices = await listInvoicesDue(db, customer.id, input.invoiceIds);
   if (input.invoiceIds) {

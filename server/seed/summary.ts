@@ -1,14 +1,10 @@
 import type { AccessUser } from '../../contract/access.ts';
 import type { AccountStanding } from '../../contract/standing.ts';
+import { moneyFormatter } from '../documents/format.ts';
 import type { DemoSummary } from './seed-demo-data.ts';
 
-function formatMoney(minorAmount: number, currency: string, locale: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  return format.format(minorAmount / 10 ** format.resolvedOptions().maximumFractionDigits!);
-}
-
 function describeStanding(standing: AccountStanding, locale: string): string {
-  const money = (amount: number) => formatMoney(amount, standing.currency, locale);
+  const money = moneyFormatter(standing.currency, locale);
   switch (standing.status) {
     case 'good':
       return `good standing, ${money(standing.balanceDue)} open`;

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.ts';
 import type { Mailer, MailMessage } from '../mail/mailer.ts';
 import { recordAudit } from '../store/audit.ts';
 import type { PortalDb } from '../store/database.ts';
-import { findBillingContactEmail } from '../store/payments.ts';
+import { findBillingContactEmail } from '../store/customers.ts';
 import type { CustomerRow, UserRow } from '../store/schema.ts';
 
 export interface DeliveryDeps {

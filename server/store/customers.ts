@@ -109,3 +109,14 @@ export function toCustomer({ row, contacts }: CustomerRecord): Customer {
     updatedAt: row.updated_at,
   };
 }
+
+/** The billing contact's address, if the account has one. */
+export async function findBillingContactEmail(db: PortalDb, customerId: string): Promise<string | undefined> {
+  const contact = await db
+    .selectFrom('contacts')
+    .select('email')
+    .where('customer_id', '=', customerId)
+    .where('role', '=', 'billing')
+    .executeTakeFirst();
+  return contact?.email;
+}

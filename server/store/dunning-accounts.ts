@@ -1,3 +1,4 @@
+import { findBillingContactEmail } from './customers.ts';
 import type { PortalDb } from './database.ts';
 
 export interface OwedInvoice {
@@ -37,7 +38,7 @@ export async function listOwedInvoices(db: PortalDb): Promise<OwedInvoice[]> {
  * View (the Site Admin first), each address once.
  */
 export async function listNoticeRecipients(db: PortalDb, customerId: string): Promise<string[]> {
-  const billing = await db.selectFrom('contacts').select('email').where('customer_id', '=', customerId).where('role', '=', 'billing').execute();
+  const billing = await findBillingContactEmail(db, customerId);
   const users = await db
     .selectFrom('users')
     .leftJoin('portal_grants', 'portal_grants.user_id', 'users.id')
@@ -49,8 +50,7 @@ export async function listNoticeRecipients(db: PortalDb, customerId: string): Pr
     .orderBy('users.email')
     .execute();
   const seen = new Set<string>();
-  return [...billing, ...users]
-    .map((row) => row.email!)
+  return [...(billing ? [billing] : []), ...users.map((row) => row.email!)]
     .filter((email) => {
       const key = email.toLowerCase();
       if (seen.has(key)) return false;

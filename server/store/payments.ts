@@ -1,23 +1,6 @@
 import type { Payment } from '../../contract/payment.ts';
 import type { PortalDb } from './database.ts';
 
-export interface ChargeableMethod {
-  id: string;
-  token: string;
-  kind: 'card' | 'bank_account';
-  brand: string | null;
-  last4: string;
-}
-
-export async function findChargeableMethod(db: PortalDb, customerId: string, methodId: string): Promise<ChargeableMethod | undefined> {
-  return db
-    .selectFrom('payment_methods')
-    .select(['id', 'token', 'kind', 'brand', 'last4'])
-    .where('customer_id', '=', customerId)
-    .where('id', '=', methodId)
-    .executeTakeFirst();
-}
-
 export interface InvoiceDue {
   id: string;
   number: string;
@@ -68,12 +51,3 @@ export async function findPayment(db: PortalDb, customerId: string, transactionI
   };
 }
 
-export async function findBillingContactEmail(db: PortalDb, customerId: string): Promise<string | undefined> {
-  const contact = await db
-    .selectFrom('contacts')
-    .select('email')
-    .where('customer_id', '=', customerId)
-    .where('role', '=', 'billing')
-    .executeTakeFirst();
-  return contact?.email;
-}
