@@ -196,7 +196,7 @@ export class PortalAccess extends PortalElement {
   }
 
   private focusOwnSwitch(): void {
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('#own-switch')?.focus());
+    this.focusSoon('#own-switch');
   }
 
   private handleToggle(user: AccessUser, isMe: boolean): void {
@@ -204,7 +204,7 @@ export class PortalAccess extends PortalElement {
     if (isMe && user.hasPortalAccess) {
       this.isConfirmingOwnRevoke = true;
       this.changeProblem = undefined;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[part="confirm"] button')?.focus());
+      this.focusSoon('[part="confirm"] button');
       return;
     }
     void this.changeAccess(user, !user.hasPortalAccess);

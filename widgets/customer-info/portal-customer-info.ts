@@ -324,13 +324,13 @@ export class PortalCustomerInfo extends PortalElement {
     if (!loaded) return;
     this.draft = draftOf(loaded.data);
     this.saveError = undefined;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('input')?.focus());
+    this.focusSoon('input');
   }
 
   private handleCancel(): void {
     this.draft = undefined;
     this.saveError = undefined;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>('[part="edit-button"]')?.focus());
+    this.focusSoon('[part="edit-button"]');
   }
 
   private async handleReload(): Promise<void> {

@@ -304,7 +304,7 @@ export class PortalSubscriptions extends PortalElement {
   private openForm(draft: ChangeRequestDraft): void {
     this.draft = draft;
     this.sendError = undefined;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(draft.featureName ? '#message' : '#kind')?.focus());
+    this.focusSoon(draft.featureName ? '#message' : '#kind');
   }
 
   private handleCancel(): void {
