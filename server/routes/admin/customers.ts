@@ -18,6 +18,7 @@ import {
   toCustomer,
 } from '../../store/customers.ts';
 import type { PortalDb } from '../../store/database.ts';
+import { inTransaction } from '../../store/in-transaction.ts';
 import { findInvoice, insertInvoice, invoiceNumberTaken } from '../../store/invoices.ts';
 import { insertSubscription, listSubscriptions, toSubscription } from '../../store/subscriptions.ts';
 import { insertPortalGrant, insertUser } from '../../store/users.ts';
@@ -35,7 +36,7 @@ export function adminCustomerRoutes(deps: StandingDeps & { db: PortalDb; clock: 
     .post('/', async (c) => {
       const body = await jsonBody(c, CustomerCreate);
       const now = deps.clock.now().toISOString();
-      await deps.db.transaction().execute(async (trx) => {
+      await inTransaction(deps.db, async (trx) => {
         if (await findCustomer(trx, body.id)) {
           throw new ProblemError(409, 'conflict', { detail: `A customer account with id "${body.id}" already exists.` });
         }
