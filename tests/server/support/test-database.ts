@@ -7,14 +7,32 @@ import { openDatabase } from '../../../server/store/open-database.ts';
 /** Set (by `npm run test:postgres`) to run the server tests on this PostgreSQL server instead of SQLite. */
 export const postgresUrl = process.env.PORTAL_TEST_DATABASE_URL || undefined;
 
-let adminPool: pg.Pool | undefined;
+let fileDatabase: Promise<{ url: string; pool: pg.Pool }> | undefined;
 
-/** A schema of its own on the test server, so tests stay independent and may run in parallel. */
+/**
+ * A database for this test file's process, made on first use: each test file works in its own, so
+ * the migrator's lock and catalog lookups never wait on another file's schemas.
+ */
+function databaseOfThisFile(serverUrl: string) {
+  fileDatabase ??= (async () => {
+    const name = `test_${process.pid}_${randomUUID().slice(0, 8)}`;
+    const server = new pg.Client({ connectionString: serverUrl });
+    await server.connect();
+    await server.query(`create database ${name}`);
+    await server.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return { url: url.toString(), pool: new pg.Pool({ connectionString: url.toString(), max: 1, allowExitOnIdle: true }) };
+  })();
+  return fileDatabase;
+}
+
+/** A schema of its own in this file's database, so tests stay independent. */
 async function createSchemaUrl(serverUrl: string): Promise<string> {
-  adminPool ??= new pg.Pool({ connectionString: serverUrl, max: 1, allowExitOnIdle: true });
+  const database = await databaseOfThisFile(serverUrl);
   const schema = `test_${randomUUID().replaceAll('-', '')}`;
-  await adminPool.query(`create schema ${schema}`);
-  const url = new URL(serverUrl);
+  await database.pool.query(`create schema ${schema}`);
+  const url = new URL(database.url);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return url.toString();
 }
