@@ -74,6 +74,7 @@ const defaultOutboxFolder = (databaseFile: string) =>
   databaseFile === ':memory:' ? join(tmpdir(), 'customer-portal-outbox') : join(dirname(databaseFile), 'outbox');
 
 const portMessage = 'must be a port number between 0 and 65535';
+const poolSizeMessage = 'must be a whole number of connections from 1 to 1000';
 const lockMinimumMessage = 'must be a whole amount in minor units, such as 1000 for $10.00';
 
 const wholeNumber = (unit: string, max: number, fallback: number) => {
@@ -102,7 +103,14 @@ const environment = z.object({
   PORTAL_DATABASE_URL: optionalText.pipe(
     z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, such as postgres://portal:secret@db.internal:5432/portal' }).optional(),
   ),
-  PORTAL_DATABASE_POOL_SIZE: wholeNumber('connections', 1000, 10).pipe(z.number().min(1, 'must be a whole number of connections from 1 to 1000')),
+  PORTAL_DATABASE_POOL_SIZE: optionalText.pipe(
+    z.coerce
+      .number<string | undefined>({ error: poolSizeMessage })
+      .int(poolSizeMessage)
+      .min(1, poolSizeMessage)
+      .max(1000, poolSizeMessage)
+      .default(10),
+  ),
   PORTAL_JWT_JWKS_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   PORTAL_JWT_PUBLIC_KEY: optionalText,
   PORTAL_JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
