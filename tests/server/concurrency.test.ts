@@ -52,6 +52,21 @@ describe('requests at the same moment', () => {
     assert.equal((await db.selectFrom('sandbox_charges').selectAll().execute()).length, 1);
   });
 
+  it('issue an invoice number once: one 201, the others 409', async () => {
+    const { app, db } = await createTestApp();
+    await provisionAccount(app, 'acme');
+    const responses = await times(4, () =>
+      callAdmin(app, 'POST', '/admin/v1/customers/acme/invoices', {
+        number: 'INV-2026-001',
+        issuedAt: '2026-09-01',
+        dueAt: '2026-10-01',
+        lines: [{ description: 'Pro plan', quantity: 1, unitAmount: 4900 }],
+      }),
+    );
+    assert.deepEqual(responses.map((response) => response.status).sort(), [201, 409, 409, 409]);
+    assert.equal((await db.selectFrom('invoices').select('id').execute()).length, 1);
+  });
+
   it('add the same card once: one 201, the others told it is already on file', async () => {
     const { app, db } = await createTestApp();
     const account = await provisionAccount(app, 'acme');
