@@ -1,7 +1,7 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 
-/** What differs between the two databases, in one place; queries elsewhere are the same for both. */
-export const isPostgres = (db: Kysely<any>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+/** Whether the database is PostgreSQL, for the little that must differ from SQLite. */
+const isPostgres = (db: Kysely<any>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * Where the migrations' own tables live. On PostgreSQL, the connection's current schema: Kysely

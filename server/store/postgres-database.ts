@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { jsonLogger } from '../logger.ts';
 import type { PortalDb } from './database.ts';
 import type { Database } from './schema.ts';
 
@@ -24,8 +25,13 @@ export function openPostgresDatabase(url: string, poolSize: number): PortalDb {
     connectionString: url,
     max: poolSize,
     types,
+    // A request waits at most this long for a connection (all busy, or the server unreachable), then fails.
+    connectionTimeoutMillis: 10_000,
     // Idle connections do not keep a CLI run or a test process alive.
     allowExitOnIdle: true,
   });
+  // An idle connection that breaks (the database restarted) leaves the pool, and the next query opens
+  // a new one; unheard, the error would end the process.
+  pool.on('error', (error) => jsonLogger.error('idle PostgreSQL connection lost', { error: String(error) }));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
