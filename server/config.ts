@@ -7,7 +7,10 @@ import type { DunningSchedule } from './domain/dunning-schedule.ts';
 /** The server's settings. Nothing else in the server reads process.env. */
 export interface PortalConfig {
   port: number;
+  /** The embedded SQLite database; unused when `postgres` is set. */
   databaseFile: string;
+  /** PostgreSQL instead of SQLite, for several server nodes on one database. */
+  postgres: { url: string; poolSize: number } | undefined;
   jwt: {
     key:
       | { kind: 'jwks'; url: URL }
@@ -71,6 +74,7 @@ const defaultOutboxFolder = (databaseFile: string) =>
   databaseFile === ':memory:' ? join(tmpdir(), 'customer-portal-outbox') : join(dirname(databaseFile), 'outbox');
 
 const portMessage = 'must be a port number between 0 and 65535';
+const poolSizeMessage = 'must be a whole number of connections from 1 to 1000';
 const lockMinimumMessage = 'must be a whole amount in minor units, such as 1000 for $10.00';
 
 const wholeNumber = (unit: string, max: number, fallback: number) => {
@@ -96,6 +100,17 @@ const environment = z.object({
     z.coerce.number<string | undefined>({ error: portMessage }).int(portMessage).min(0, portMessage).max(65535, portMessage).default(8787),
   ),
   PORTAL_DB: optionalText.default('./data/portal.db'),
+  PORTAL_DATABASE_URL: optionalText.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL, such as postgres://portal:secret@db.internal:5432/portal' }).optional(),
+  ),
+  PORTAL_DATABASE_POOL_SIZE: optionalText.pipe(
+    z.coerce
+      .number<string | undefined>({ error: poolSizeMessage })
+      .int(poolSizeMessage)
+      .min(1, poolSizeMessage)
+      .max(1000, poolSizeMessage)
+      .default(10),
+  ),
   PORTAL_JWT_JWKS_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   PORTAL_JWT_PUBLIC_KEY: optionalText,
   PORTAL_JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -162,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined>): PortalConfi
   return {
     port: settings.PORT,
     databaseFile: settings.PORTAL_DB,
+    postgres: settings.PORTAL_DATABASE_URL ? { url: settings.PORTAL_DATABASE_URL, poolSize: settings.PORTAL_DATABASE_POOL_SIZE } : undefined,
     jwt: {
       key: settings.PORTAL_JWT_JWKS_URL
         ? { kind: 'jwks', url: new URL(settings.PORTAL_JWT_JWKS_URL) }

@@ -9,6 +9,7 @@ export { createSandboxGateway } from './payments/sandbox/create-sandbox-gateway.
 export type { MailAttachment, Mailer, MailMessage } from './mail/mailer.ts';
 export { startPortalServer } from './start.ts';
 export { openSqliteDatabase, type PortalDb } from './store/database.ts';
+export { openDatabase } from './store/open-database.ts';
 export { migrateToLatest } from './store/migrate.ts';
 export { isValidCustomerKey } from './ids.ts';
 export { createStandingReader, type StandingReader, type StandingSource } from './host/standing-reader.ts';

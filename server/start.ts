@@ -8,13 +8,13 @@ import { dunningDepsOf } from './dunning/dunning-deps.ts';
 import type { Logger } from './logger.ts';
 import { createMailer } from './mail/create-mailer.ts';
 import { createSandboxGateway } from './payments/sandbox/create-sandbox-gateway.ts';
-import { openSqliteDatabase } from './store/database.ts';
+import { openDatabase } from './store/open-database.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
 /** Opens and migrates the database, then serves the portal and runs dunning on its interval; resolves once it listens. */
 export async function startPortalServer(config: PortalConfig, logger: Logger) {
   const keys = keyResolverFromConfig(config.jwt);
-  const db = openSqliteDatabase(config.databaseFile);
+  const db = openDatabase(config);
   await migrateToLatest(db);
   const mailer = createMailer(config, db, systemClock);
   const paymentGateway = createSandboxGateway(db, systemClock);

@@ -3,7 +3,7 @@ import { systemClock } from '../clock.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 import { jsonLogger } from '../logger.ts';
 import { createMailer } from '../mail/create-mailer.ts';
-import { openSqliteDatabase } from '../store/database.ts';
+import { openDatabase } from '../store/open-database.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import { dunningDepsOf } from './dunning-deps.ts';
 import { runDunning } from './run-dunning.ts';
@@ -22,7 +22,7 @@ function describeRun(run: DunningRun): string[] {
 
 try {
   const config = loadConfig(process.env);
-  const db = openSqliteDatabase(config.databaseFile);
+  const db = openDatabase(config);
   await migrateToLatest(db);
   const mailer = createMailer(config, db, systemClock);
   const run = await runDunning(dunningDepsOf({ db, clock: systemClock, mailer, logger: jsonLogger, config }));

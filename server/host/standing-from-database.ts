@@ -6,7 +6,7 @@ import type { PortalDb } from '../store/database.ts';
 import type { StandingReader } from './standing-reader.ts';
 
 export interface PortalDatabaseSource {
-  /** The portal's own database, opened with openSqliteDatabase and migrated. */
+  /** The portal's own database, opened with openDatabase (or openSqliteDatabase) and migrated. */
   db: PortalDb;
   /** The portal's settings (loadConfig), for the grace period, the due-soon window and the lock minimum. */
   config: PortalConfig;

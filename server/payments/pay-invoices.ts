@@ -7,6 +7,7 @@ import type { Logger } from '../logger.ts';
 import { receiptEmail } from '../mail/receipt-email.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { PortalDb } from '../store/database.ts';
+import { inTransaction } from '../store/in-transaction.ts';
 import {
   completeIdempotencyKey,
   deleteExpiredIdempotencyKeys,
@@ -72,7 +73,7 @@ export async function payInvoices(
   input: PaymentCreate,
 ): Promise<PaymentAnswer> {
   const scope: IdempotencyScope = { customerId: principal.customer.id, userId: principal.user.id, key: idempotencyKey };
-  const started = await deps.db.transaction().execute(async (trx) => {
+  const started = await inTransaction(deps.db, async (trx) => {
     const now = deps.clock.now();
     const existing = await findIdempotencyKey(trx, scope);
     if (existing) {
@@ -175,7 +176,7 @@ async function chargeAndSettle(deps: PaymentDeps, customer: CustomerRow, scope: 
     });
   }
   const settledAt = deps.clock.now().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     await settlePendingPayment(
       trx,
       charge.transactionId,

@@ -7,6 +7,7 @@ import { jsonBody, parseOrThrow } from '../http/validate.ts';
 import { newId } from '../ids.ts';
 import { recordAudit } from '../store/audit.ts';
 import type { PortalDb } from '../store/database.ts';
+import { inTransaction } from '../store/in-transaction.ts';
 import {
   deletePortalGrant,
   deleteUser,
@@ -33,7 +34,7 @@ export function accessRoutes(deps: { db: PortalDb; clock: Clock }) {
       const subject = parseOrThrow(Subject, c.req.param('sub'), 'path');
       const change = await jsonBody(c, AccessUpdate);
       const now = deps.clock.now().toISOString();
-      await deps.db.transaction().execute(async (trx) => {
+      await inTransaction(deps.db, async (trx) => {
         let target = await findUser(trx, customer.id, subject);
         if (target?.is_site_admin === 1 && !change.portalAccess) throw siteAdminRefusal('revoke it from them');
         const before = target && (await findAccessUser(trx, customer.id, subject));
@@ -78,7 +79,7 @@ export function accessRoutes(deps: { db: PortalDb; clock: Clock }) {
     .delete('/users/:sub', async (c) => {
       const { customer, user: actor } = c.get('principal');
       const subject = parseOrThrow(Subject, c.req.param('sub'), 'path');
-      await deps.db.transaction().execute(async (trx) => {
+      await inTransaction(deps.db, async (trx) => {
         const target = await findAccessUser(trx, customer.id, subject);
         if (!target) throw notFound('No user with this id in your account.');
         if (target.isSiteAdmin) throw siteAdminRefusal('remove them');

@@ -13,6 +13,7 @@ import {
   updateCustomerIfVersion,
 } from '../store/customers.ts';
 import type { PortalDb } from '../store/database.ts';
+import { inTransaction } from '../store/in-transaction.ts';
 
 const etagOf = (version: number) => `"${version}"`;
 
@@ -45,7 +46,7 @@ export function customerRoutes(deps: { db: PortalDb; clock: Clock }) {
       const { customer, user } = c.get('principal');
       const patch = await jsonBody(c, CustomerPatch);
       const now = deps.clock.now().toISOString();
-      const saved = await deps.db.transaction().execute(async (trx) => {
+      const saved = await inTransaction(deps.db, async (trx) => {
         const before = await findCustomerRecord(trx, customer.id);
         if (!before) throw notFound();
         const version = expectedVersion(c.req.header('If-Match'), before.row.version);

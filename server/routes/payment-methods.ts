@@ -10,6 +10,7 @@ import type { PaymentGateway } from '../payments/gateway.ts';
 import { methodLabel } from '../payments/method-label.ts';
 import { recordAudit } from '../store/audit.ts';
 import type { PortalDb } from '../store/database.ts';
+import { inTransaction } from '../store/in-transaction.ts';
 import {
   countPaymentMethods,
   deletePaymentMethod,
@@ -66,7 +67,7 @@ export function paymentMethodRoutes(deps: { db: PortalDb; clock: Clock; gateway:
       const description = await deps.gateway.describeToken(token);
       if (!description) throw unknownToken();
       const now = deps.clock.now().toISOString();
-      const row = await deps.db.transaction().execute(async (trx) => {
+      const row = await inTransaction(deps.db, async (trx) => {
         const twin = await findPaymentMethodByFingerprint(trx, customer.id, description.fingerprint);
         if (twin) {
           throw new ProblemError(409, 'conflict', {
@@ -105,7 +106,7 @@ export function paymentMethodRoutes(deps: { db: PortalDb; clock: Clock; gateway:
       const { customer, user } = c.get('principal');
       const id = c.req.param('id');
       const now = deps.clock.now().toISOString();
-      const row = await deps.db.transaction().execute(async (trx) => {
+      const row = await inTransaction(deps.db, async (trx) => {
         const method = await findPaymentMethod(trx, customer.id, id);
         if (!method) throw missingMethod();
         if (method.is_default === 1) return method;
@@ -127,7 +128,7 @@ export function paymentMethodRoutes(deps: { db: PortalDb; clock: Clock; gateway:
     .delete('/:id', async (c) => {
       const { customer, user } = c.get('principal');
       const id = c.req.param('id');
-      await deps.db.transaction().execute(async (trx) => {
+      await inTransaction(deps.db, async (trx) => {
         const method = await findPaymentMethod(trx, customer.id, id);
         if (!method) throw missingMethod();
         if (method.is_default === 1 && (await countPaymentMethods(trx, customer.id)) > 1) {

@@ -11,6 +11,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import { subscriptionRequestEmail } from '../mail/subscription-request-email.ts';
 import { recordAudit } from '../store/audit.ts';
 import type { PortalDb } from '../store/database.ts';
+import { inTransaction } from '../store/in-transaction.ts';
 import type { SubscriptionRequestRow } from '../store/schema.ts';
 import {
   deleteSubscriptionRequest,
@@ -53,7 +54,7 @@ export function subscriptionRequestRoutes(deps: SubscriptionRequestDeps) {
       const input = await jsonBody(c, SubscriptionRequestCreate);
       const now = deps.clock.now().toISOString();
 
-      const { request, subscription } = await deps.db.transaction().execute(async (trx) => {
+      const { request, subscription } = await inTransaction(deps.db, async (trx) => {
         const [subscription] = input.subscriptionId ? await listSubscriptions(trx, customer.id, input.subscriptionId) : [];
         if (input.subscriptionId && !subscription) throw notFound('No subscription with this id in your account.');
         let featureName: string | null = null;
@@ -120,7 +121,7 @@ export function subscriptionRequestRoutes(deps: SubscriptionRequestDeps) {
 
 /** Takes back a request the sales team never received, so the user can send it again. */
 async function withdraw(deps: SubscriptionRequestDeps, request: SubscriptionRequest, customerId: string, actor: string) {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps.db, async (trx) => {
     await deleteSubscriptionRequest(trx, customerId, request.id);
     await recordAudit(trx, {
       customerId,

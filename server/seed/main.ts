@@ -1,5 +1,5 @@
 import { ConfigError } from '../config.ts';
-import { openSqliteDatabase } from '../store/database.ts';
+import { describeDatabase, openDatabase } from '../store/open-database.ts';
 import { migrateToLatest } from '../store/migrate.ts';
 import { loadDevelopmentConfig } from './development-config.ts';
 import { seedDemoData } from './seed-demo-data.ts';
@@ -8,11 +8,11 @@ import { describeSummary } from './summary.ts';
 // `npm run seed`: the demo accounts, into the database PORTAL_DB names.
 try {
   const { config } = loadDevelopmentConfig(process.env);
-  const db = openSqliteDatabase(config.databaseFile);
+  const db = openDatabase(config);
   try {
     await migrateToLatest(db);
     const summary = await seedDemoData(db, config, new Date());
-    process.stdout.write(`Database: ${config.databaseFile}\n${describeSummary(summary).join('\n')}\n`);
+    process.stdout.write(`Database: ${describeDatabase(config)}\n${describeSummary(summary).join('\n')}\n`);
   } finally {
     await db.destroy();
   }

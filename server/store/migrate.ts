@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { migrationTableSchema } from './dialect.ts';
 import * as initial from './migrations/2026-11-27-001-initial.ts';
 import * as subscriptionRequests from './migrations/2026-11-27-002-subscription-requests.ts';
 import * as rateLimits from './migrations/2026-11-27-003-rate-limits.ts';
@@ -23,9 +24,14 @@ export const migrationNames = Object.keys(migrations);
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Applies every pending migration; throws with the failing migration's name. */
+/**
+ * Applies every pending migration; throws with the failing migration's name. Safe when several
+ * server nodes start at once: Kysely's migrator holds a lock while it migrates.
+ */
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const schema = await migrationTableSchema(db);
+  const migrator = new Migrator({ db, provider, ...(schema !== undefined && { migrationTableSchema: schema }) });
+  const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });

@@ -88,7 +88,8 @@ const toAccessUser = (row: AccessRow): AccessUser => ({
 export async function listAccessUsers(db: PortalDb, customerId: string): Promise<AccessUser[]> {
   const rows = await accessQuery(db, customerId)
     .orderBy('users.is_site_admin', 'desc')
-    .orderBy('users.name')
+    // Nameless users first on both databases (PostgreSQL would sort nulls last).
+    .orderBy('users.name', (order) => order.asc().nullsFirst())
     .orderBy('users.subject')
     .execute();
   return rows.map(toAccessUser);

@@ -53,6 +53,30 @@ describe('configuration', () => {
     assert.equal(loadConfig({ ...valid, PORTAL_MAIL_FROM: 'billing@localhost' }).mailFrom, 'billing@localhost');
   });
 
+  it('uses PostgreSQL when PORTAL_DATABASE_URL is set, with 10 connections per node unless PORTAL_DATABASE_POOL_SIZE says otherwise', () => {
+    assert.equal(loadConfig(valid).postgres, undefined);
+    assert.deepEqual(loadConfig({ ...valid, PORTAL_DATABASE_URL: 'postgres://portal:secret@db.internal:5432/portal' }).postgres, {
+      url: 'postgres://portal:secret@db.internal:5432/portal',
+      poolSize: 10,
+    });
+    assert.deepEqual(loadConfig({ ...valid, PORTAL_DATABASE_URL: 'postgresql://db.internal/portal', PORTAL_DATABASE_POOL_SIZE: '25' }).postgres, {
+      url: 'postgresql://db.internal/portal',
+      poolSize: 25,
+    });
+  });
+
+  it('refuses a database URL that is not PostgreSQL, and a pool of no connections', () => {
+    assert.equal(
+      refusal({ ...valid, PORTAL_DATABASE_URL: 'mysql://db.internal/portal' }),
+      'PORTAL_DATABASE_URL must be a postgres:// URL, such as postgres://portal:secret@db.internal:5432/portal',
+    );
+    assert.equal(
+      refusal({ ...valid, PORTAL_DATABASE_URL: 'postgres://db.internal/portal', PORTAL_DATABASE_POOL_SIZE: '0' }),
+      'PORTAL_DATABASE_POOL_SIZE must be a whole number of connections from 1 to 1000',
+    );
+    assert.equal(refusal({ ...valid, PORTAL_DATABASE_POOL_SIZE: 'many' }), 'PORTAL_DATABASE_POOL_SIZE must be a whole number of connections from 1 to 1000');
+  });
+
   it('puts the outbox beside the database file, in the temp folder for an in-memory one, or where PORTAL_OUTBOX_DIR says', () => {
     assert.equal(loadConfig({ ...valid, PORTAL_DB: '/var/lib/portal/portal.db' }).outboxFolder, '/var/lib/portal/outbox');
     assert.equal(loadConfig({ ...valid, PORTAL_DB: ':memory:' }).outboxFolder, join(tmpdir(), 'customer-portal-outbox'));

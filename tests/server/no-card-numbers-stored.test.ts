@@ -48,7 +48,7 @@ function assertNoCardData(what: string, bytes: Buffer, randomValues: string[]) {
 describe('card and account numbers', () => {
   it('are nowhere in the database file, its write-ahead log, the logs or any answer after cards were added, charged, paid with and removed', async () => {
     const databaseFile = join(folder, 'portal.db');
-    const test = await createTestApp({ databaseFile });
+    const test = await createTestApp({ database: { PORTAL_DB: databaseFile } });
     const { app, clock, db, logger, paymentGateway } = test;
     let now = Date.parse('2026-11-27T10:00:00.000Z');
     clock.set(new Date(now).toISOString());

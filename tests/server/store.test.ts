@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { openSqliteDatabase } from '../../server/store/database.ts';
 import { migrateToLatest, migrationNames } from '../../server/store/migrate.ts';
+import { openTestDatabase } from './support/test-database.ts';
 
 describe('the embedded database', () => {
   it('is created on first open, in WAL mode with foreign keys on, and migrates once', async () => {
@@ -33,13 +34,12 @@ describe('the embedded database', () => {
   });
 
   it('keeps one Site Admin per account', async () => {
-    const db = openSqliteDatabase(':memory:');
-    await migrateToLatest(db);
+    const db = await openTestDatabase();
     const now = new Date().toISOString();
     await db.insertInto('customers').values({ id: 'c', customer_key: 'CK-1', company_name: 'C', currency: 'USD', locale: 'en-US', created_at: now, updated_at: now }).execute();
     const user = (id: string) => ({ id, customer_id: 'c', subject: id, name: null, email: null, is_site_admin: 1 as const, created_at: now, last_seen_at: null });
     await db.insertInto('users').values(user('a')).execute();
-    await assert.rejects(db.insertInto('users').values(user('b')).execute(), /UNIQUE/);
+    await assert.rejects(db.insertInto('users').values(user('b')).execute(), /UNIQUE|unique constraint/);
     await db.destroy();
   });
 });

@@ -18,6 +18,7 @@ import {
   toCustomer,
 } from '../../store/customers.ts';
 import type { PortalDb } from '../../store/database.ts';
+import { inTransaction } from '../../store/in-transaction.ts';
 import { findInvoice, insertInvoice, invoiceNumberTaken } from '../../store/invoices.ts';
 import { insertSubscription, listSubscriptions, toSubscription } from '../../store/subscriptions.ts';
 import { insertPortalGrant, insertUser } from '../../store/users.ts';
@@ -35,7 +36,7 @@ export function adminCustomerRoutes(deps: StandingDeps & { db: PortalDb; clock: 
     .post('/', async (c) => {
       const body = await jsonBody(c, CustomerCreate);
       const now = deps.clock.now().toISOString();
-      await deps.db.transaction().execute(async (trx) => {
+      await inTransaction(deps.db, async (trx) => {
         if (await findCustomer(trx, body.id)) {
           throw new ProblemError(409, 'conflict', { detail: `A customer account with id "${body.id}" already exists.` });
         }
@@ -86,14 +87,17 @@ export function adminCustomerRoutes(deps: StandingDeps & { db: PortalDb; clock: 
     .post('/:id/invoices', async (c) => {
       const customer = await customerOr404(c.req.param('id'));
       const body = await jsonBody(c, InvoiceCreate);
-      if (body.number && (await invoiceNumberTaken(deps.db, body.number))) {
-        throw new ProblemError(409, 'conflict', {
-          detail: `Invoice number ${body.number} is already used.`,
-          errors: [{ path: 'number', message: 'This invoice number is already used.' }],
-        });
-      }
       const now = deps.clock.now().toISOString();
-      const id = await insertInvoice(deps.db, customer.id, customer.currency, body, now);
+      // Checked in the insert's transaction, so two calls with one number at once get one 409, not a 500.
+      const id = await inTransaction(deps.db, async (trx) => {
+        if (body.number && (await invoiceNumberTaken(trx, body.number))) {
+          throw new ProblemError(409, 'conflict', {
+            detail: `Invoice number ${body.number} is already used.`,
+            errors: [{ path: 'number', message: 'This invoice number is already used.' }],
+          });
+        }
+        return insertInvoice(trx, customer.id, customer.currency, body, now);
+      });
       const invoice = (await findInvoice(deps.db, customer.id, id))!;
       await recordAudit(deps.db, {
         customerId: customer.id,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { callAdmin, provisionAccount } from '../support/requests.ts';
 import { adminApiKey, createTestApp, jwtSecret } from '../support/test-app.ts';
+import { testDatabaseEnv } from '../support/test-database.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'portal-dunning-cli-'));
 after(() => rmSync(folder, { recursive: true, force: true }));
@@ -15,8 +16,7 @@ const runCli = (env: Record<string, string>) =>
 
 describe('npm run dunning', () => {
   it('runs once with the environment’s settings and prints what it sent', async () => {
-    const databaseFile = join(folder, 'portal.db');
-    const { app, db } = await createTestApp({ databaseFile });
+    const { app, db, databaseEnv } = await createTestApp({ database: await testDatabaseEnv(join(folder, 'portal.db')) });
     await provisionAccount(app, 'acme');
     await callAdmin(app, 'POST', '/admin/v1/customers/acme/invoices', {
       issuedAt: '2020-01-01',
@@ -24,7 +24,7 @@ describe('npm run dunning', () => {
       lines: [{ description: 'Pro plan', quantity: 1, unitAmount: 4900 }],
     });
     await db.destroy();
-    const result = runCli({ PORTAL_DB: databaseFile, PORTAL_JWT_SECRET: jwtSecret, PORTAL_ADMIN_API_KEY: adminApiKey, PORTAL_OUTBOX_DIR: join(folder, 'outbox') });
+    const result = runCli({ ...databaseEnv, PORTAL_JWT_SECRET: jwtSecret, PORTAL_ADMIN_API_KEY: adminApiKey, PORTAL_OUTBOX_DIR: join(folder, 'outbox') });
     assert.equal(result.stderr, '');
     assert.equal(result.status, 0);
     assert.match(result.stdout, /^Dunning run at \d{4}-\d\d-\d\dT[\d:.]+Z: 1 sent, 0 failed\.\n {2}sent {4}locked {9}1\n$/);

@@ -7,10 +7,9 @@ import { simpleParser } from 'mailparser';
 import type { MailMessage } from '../../../server/mail/mailer.ts';
 import { outboxMailer } from '../../../server/mail/outbox-mailer.ts';
 import { smtpMailer } from '../../../server/mail/smtp-mailer.ts';
-import { openSqliteDatabase } from '../../../server/store/database.ts';
-import { migrateToLatest } from '../../../server/store/migrate.ts';
 import { closedSmtpUrl, type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
 import { FakeClock } from '../support/test-app.ts';
+import { openTestDatabase } from '../support/test-database.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'portal-mailers-'));
 const sinks: SmtpSink[] = [];
@@ -31,8 +30,7 @@ const from = 'Vendor Billing <billing@vendor.test>';
 
 describe('the outbox mailer', () => {
   it('keeps a message as a row and as an .eml file that parses back whole, attachment included', async () => {
-    const db = openSqliteDatabase(':memory:');
-    await migrateToLatest(db);
+    const db = await openTestDatabase();
     const clock = new FakeClock();
     clock.set('2026-11-27T12:00:00.000Z');
     await outboxMailer({ db, clock, folder: join(folder, 'outbox'), from }).send(message);

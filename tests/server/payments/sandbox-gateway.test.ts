@@ -3,13 +3,11 @@ import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { type CardDetails, IdempotencyKeyReuseError, type PaymentDetails, type TokenDescription } from '../../../server/payments/gateway.ts';
 import { createSandboxGateway } from '../../../server/payments/sandbox/create-sandbox-gateway.ts';
-import { openSqliteDatabase } from '../../../server/store/database.ts';
-import { migrateToLatest } from '../../../server/store/migrate.ts';
 import { FakeClock } from '../support/test-app.ts';
+import { openTestDatabase } from '../support/test-database.ts';
 
 async function setUp() {
-  const db = openSqliteDatabase(':memory:');
-  await migrateToLatest(db);
+  const db = await openTestDatabase();
   const clock = new FakeClock();
   clock.set('2026-11-27T10:00:00.000Z');
   return { db, clock, gateway: createSandboxGateway(db, clock) };

@@ -202,7 +202,7 @@ describe('a subscription change request', () => {
       created_at: '2026-11-27T00:00:00.000Z',
     });
     await db.insertInto('subscription_requests').values(row('req_1')).execute();
-    await assert.rejects(db.insertInto('subscription_requests').values(row('req_2')).execute(), /UNIQUE/);
+    await assert.rejects(db.insertInto('subscription_requests').values(row('req_2')).execute(), /UNIQUE|unique constraint/);
   });
 
   it('answers 404 for a subscription id the account does not have', async () => {

@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { openSqliteDatabase } from '../../../server/store/database.ts';
-import { migrateToLatest } from '../../../server/store/migrate.ts';
 import { takeRateLimit } from '../../../server/store/rate-limits.ts';
+import { openTestDatabase } from '../support/test-database.ts';
 
-async function setUp() {
-  const db = openSqliteDatabase(':memory:');
-  await migrateToLatest(db);
-  return db;
-}
+const setUp = () => openTestDatabase();
 
 const limit = { bucket: 'payment:acme:u-1', limit: 3, windowSeconds: 60 };
 const at = (seconds: number) => new Date(Date.UTC(2026, 10, 27, 12, 0, seconds));

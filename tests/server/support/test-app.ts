@@ -10,8 +10,8 @@ import type { Logger } from '../../../server/logger.ts';
 import { createMailer } from '../../../server/mail/create-mailer.ts';
 import type { PaymentGateway } from '../../../server/payments/gateway.ts';
 import { createSandboxGateway } from '../../../server/payments/sandbox/create-sandbox-gateway.ts';
-import { openSqliteDatabase, type PortalDb } from '../../../server/store/database.ts';
-import { migrateToLatest } from '../../../server/store/migrate.ts';
+import type { PortalDb } from '../../../server/store/database.ts';
+import { openTestDatabase, testDatabaseEnv } from './test-database.ts';
 
 export const jwtSecret = 'test-secret-that-is-long-enough-0123456789';
 export const adminApiKey = 'test-admin-key-that-is-long-enough-0123456789';
@@ -46,35 +46,35 @@ export interface TestAppOptions {
   keys?: KeyResolver;
   /** Puts something between the app and the sandbox gateway, e.g. a simulated crash. */
   wrapGateway?: (gateway: PaymentGateway) => PaymentGateway;
-  /** A database file instead of the default in-memory database. */
-  databaseFile?: string;
+  /** Database settings from testDatabaseEnv, or `{ PORTAL_DB: file }` for an SQLite file even when the suite runs on PostgreSQL. */
+  database?: Record<string, string>;
 }
 
 /**
- * A fresh app on a fresh in-memory database with migrations applied. It mails through the real
+ * A fresh app on a fresh database with migrations applied: in-memory SQLite, or a schema of its own
+ * on PostgreSQL when the suite runs there (PORTAL_TEST_DATABASE_URL). It mails through the real
  * mailer the configuration picks: the outbox (rows in `outbox`, .eml files in `config.outboxFolder`,
  * a folder of its own) unless `env` names an SMTP server. It pays through the sandbox gateway on the
  * same database.
  */
 export async function createTestApp(options: TestAppOptions = {}) {
-  const databaseFile = options.databaseFile ?? ':memory:';
+  const databaseEnv = options.database ?? (await testDatabaseEnv());
   const config: PortalConfig = loadConfig({
-    PORTAL_DB: databaseFile,
+    ...databaseEnv,
     PORTAL_JWT_SECRET: jwtSecret,
     PORTAL_ADMIN_API_KEY: adminApiKey,
     PORTAL_SUPPORT_EMAIL: 'support@vendor.test',
     PORTAL_OUTBOX_DIR: join(outboxFolders, randomUUID()),
     ...options.env,
   });
-  const db: PortalDb = openSqliteDatabase(databaseFile);
-  await migrateToLatest(db);
+  const db: PortalDb = await openTestDatabase(databaseEnv);
   const clock = new FakeClock();
   const logger = new MemoryLogger();
   const mailer = createMailer(config, db, clock);
   const sandbox = createSandboxGateway(db, clock);
   const paymentGateway = options.wrapGateway ? options.wrapGateway(sandbox) : sandbox;
   const app = createPortalApp({ db, clock, keys: options.keys ?? keyResolverFromConfig(config.jwt), config, logger, mailer, paymentGateway });
-  return { app, db, clock, logger, config, paymentGateway };
+  return { app, db, clock, logger, config, paymentGateway, databaseEnv };
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
