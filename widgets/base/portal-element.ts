@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { ref } from 'lit/directives/ref.js';
 import { clientFor } from '../client/client-for.ts';
 import { PortalApiError } from '../client/portal-api-error.ts';
 import type { PortalClient } from '../client/portal-client.ts';
@@ -155,11 +155,14 @@ export class PortalElement extends LitElement {
     </div>`;
   }
 
-  /** A loading placeholder whose lines take the space the content will take (styled through CSSOM, so a strict CSP allows it). */
+  /**
+   * A loading placeholder whose lines take the space the content will take. The widths go through
+   * CSSOM: a `style` attribute (styleMap's first render sets one) breaks a CSP without 'unsafe-inline'.
+   */
   protected renderSkeleton(lineWidths: string[]): TemplateResult {
     return html`<div part="skeleton" aria-busy="true">
       <span class="visually-hidden">${this.t('common.loading')}</span>
-      ${lineWidths.map((width) => html`<span class="skeleton-line" aria-hidden="true" style=${styleMap({ inlineSize: width })}></span>`)}
+      ${lineWidths.map((width) => html`<span class="skeleton-line" aria-hidden="true" ${ref((line) => (line as HTMLElement | undefined)?.style.setProperty('inline-size', width))}></span>`)}
     </div>`;
   }
 }
