@@ -30,10 +30,14 @@ describe('a partner registering the elements under its own tag names (demo/hosts
 
   after(() => suite?.close());
 
-  test('shows the server’s data in <acme-…> elements inside <acme-provider>', async () => {
+  test('shows the server’s data in <acme-…> elements inside <acme-provider>, in the partner’s wording', async () => {
     await waitForText(host.page, 'acme-customer-info', 'Acme Inc.');
     await waitForText(host.page, 'acme-subscriptions', 'Glaxis');
-    await waitForText(host.page, 'acme-invoices', 'My Invoice History');
+    await waitForText(host.page, 'acme-invoices', 'No invoices yet.');
+    const titles = await host.page.evaluate(() =>
+      ['acme-customer-info', 'acme-invoices'].map((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('h2')!.textContent!.trim()),
+    );
+    assert.deepEqual(titles, ['Company details', 'Invoices']);
   });
 
   test('leaves every default portal-* tag undefined', async () => {

@@ -6,10 +6,13 @@ PortalCustomerInfo.define('acme-customer-info');
 PortalSubscriptions.define('acme-subscriptions');
 PortalInvoices.define('acme-invoices');
 
-document.querySelector('acme-provider').tokenProvider = async () => {
+const provider = document.querySelector('acme-provider');
+provider.tokenProvider = async () => {
   const response = await fetch('/api/portal-token');
   return (await response.json()).token;
 };
+// The partner's wording, by message key (widgets/i18n/messages-en.ts lists them all).
+provider.messages = { 'customerInfo.title': 'Company details', 'invoices.title': 'Invoices' };
 document.addEventListener('portal-saved', () => {
   document.querySelector('#standing').textContent = 'Your changes were saved.';
 });
