@@ -1,4 +1,5 @@
 import 'customer-portal'; // registers the <portal-*> elements
+import '../host.css'; // the host's own styles, bundled by Vite
 import { createApp } from 'vue';
 import SettingsPage from './SettingsPage.vue';
 
