@@ -23,7 +23,10 @@ export async function measureWidgetBundle(entry = 'widgets/index.ts'): Promise<B
       build: {
         outDir,
         lib: { entry, formats: ['es'], fileName: 'portal' },
+        // Library mode keeps whitespace in ES output so that hosts can still tree-shake it; a host's
+        // production build then minifies everything. Measure that minified form.
         minify: true,
+        rolldownOptions: { output: { minify: true } },
         write: false,
       },
     });

@@ -82,7 +82,7 @@ export class PortalAccess extends PortalElement {
   }
 
   private renderLoading(): TemplateResult {
-    return this.renderSkeleton(['35%', '90%', '60%', '40%', '90%', '60%', '40%', '90%', '60%']);
+    return this.renderSkeleton(9);
   }
 
   private renderList({ users, me }: AccessList): TemplateResult {

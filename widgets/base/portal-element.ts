@@ -1,7 +1,6 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ref } from 'lit/directives/ref.js';
 import { clientFor } from '../client/client-for.ts';
 import { PortalApiError } from '../client/portal-api-error.ts';
 import type { PortalClient } from '../client/portal-client.ts';
@@ -155,14 +154,11 @@ export class PortalElement extends LitElement {
     </div>`;
   }
 
-  /**
-   * A loading placeholder whose lines take the space the content will take. The widths go through
-   * CSSOM: a `style` attribute (styleMap's first render sets one) breaks a CSP without 'unsafe-inline'.
-   */
-  protected renderSkeleton(lineWidths: string[]): TemplateResult {
+  /** A loading placeholder of as many lines as the content will take, so nothing shifts when it arrives. */
+  protected renderSkeleton(lines: number): TemplateResult {
     return html`<div part="skeleton" aria-busy="true">
       <span class="visually-hidden">${this.t('common.loading')}</span>
-      ${lineWidths.map((width) => html`<span class="skeleton-line" aria-hidden="true" ${ref((line) => (line as HTMLElement | undefined)?.style.setProperty('inline-size', width))}></span>`)}
+      ${Array.from({ length: lines }, () => html`<span class="skeleton-line" aria-hidden="true"></span>`)}
     </div>`;
   }
 }

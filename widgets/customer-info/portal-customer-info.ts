@@ -66,7 +66,7 @@ export class PortalCustomerInfo extends PortalElement {
   }
 
   private renderLoading(): TemplateResult {
-    return html`${this.renderHeader(false)}${this.renderSkeleton(['40%', '60%', '85%', '70%', '85%', '55%'])}`;
+    return html`${this.renderHeader(false)}${this.renderSkeleton(6)}`;
   }
 
   private renderHeader(canEdit: boolean): TemplateResult {

@@ -43,7 +43,7 @@ interface Notice {
 }
 
 const formats = ['pdf', 'xlsx'] as const;
-const skeleton = Array<string>(8).fill('100%');
+const skeletonRows = 8;
 
 /** "a@x.test, b@x.test" as the list of addresses the server takes. */
 const addressesIn = (text: string) => text.split(',').map((address) => address.trim()).filter(Boolean);
@@ -120,8 +120,8 @@ export abstract class HistoryElement<Row extends { id: string }> extends PortalE
       ${this.renderFilters()}
       ${notice ? html`<p class="banner ${notice.isError ? 'error' : 'success'}" part="notice">${notice.text}</p>` : nothing}
       ${this.pageTask.render({
-        initial: () => this.renderSkeleton(skeleton),
-        pending: () => (this.pageTask.value ? this.renderList(true) : this.renderSkeleton(skeleton)),
+        initial: () => this.renderSkeleton(skeletonRows),
+        pending: () => (this.pageTask.value ? this.renderList(true) : this.renderSkeleton(skeletonRows)),
         complete: () => this.renderList(false),
         // Filters the server refused say why beside their fields.
         error: (error) => (isInvalid(error) ? this.renderNoMatches() : this.renderError(error, () => this.pageTask.run())),

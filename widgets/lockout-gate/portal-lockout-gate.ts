@@ -106,7 +106,7 @@ export class PortalLockoutGate extends PortalElement {
   }
 
   private renderLoading(): TemplateResult {
-    return this.renderSkeleton(['40%', '90%', '75%']);
+    return this.renderSkeleton(3);
   }
 
   private renderFailure(error: unknown): TemplateResult {

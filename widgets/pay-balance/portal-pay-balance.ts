@@ -96,7 +96,7 @@ export class PortalPayBalance extends PaymentElement {
   }
 
   private renderLoading(): TemplateResult {
-    return this.renderSkeleton(['25%', '40%', '90%', '90%', '35%']);
+    return this.renderSkeleton(5);
   }
 
   private renderBalance({ standing, methods }: BalanceView): TemplateResult {

@@ -107,7 +107,7 @@ export class PortalPaymentMethods extends PaymentElement {
   }
 
   private renderLoading(): TemplateResult {
-    return this.renderSkeleton(['45%', '90%', '90%', '40%']);
+    return this.renderSkeleton(4);
   }
 
   private renderView({ methods, standing }: MethodsView): TemplateResult {

@@ -75,7 +75,7 @@ export class PortalSubscriptions extends PortalElement {
   }
 
   private renderLoading(): TemplateResult {
-    return this.renderSkeleton(['30%', '90%', '90%', '60%', '75%', '50%']);
+    return this.renderSkeleton(6);
   }
 
   private renderView(view: SubscriptionsView): TemplateResult {

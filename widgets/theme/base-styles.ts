@@ -173,6 +173,13 @@ export const baseStyles = css`
     border-radius: calc(var(--_radius) * 0.5);
     background: var(--_surface-muted);
   }
+  /* Ragged like text; the first child is the hidden "Loading…". */
+  .skeleton-line:nth-child(3n + 2) {
+    inline-size: 40%;
+  }
+  .skeleton-line:nth-child(3n + 4) {
+    inline-size: 75%;
+  }
 
   .visually-hidden {
     position: absolute;
