@@ -15,7 +15,7 @@ export const launchChromium = (): Promise<Browser> =>
 
 export interface HostPage {
   page: Page;
-  /** Console errors, uncaught exceptions and failed requests, in the order they happened. */
+  /** Console errors, uncaught exceptions, failed requests and HTTP errors, in the order they happened. */
   errors: string[];
   /** Every `securitypolicyviolation` the page saw: directive and what was blocked. */
   cspViolations(): Promise<string[]>;
@@ -53,9 +53,9 @@ export async function waitForText(page: Page, selector: string, text: string): P
   await page.waitForFunction(
     (selector, text) => {
       // A loop, not a named helper: tsx would wrap a named function in a __name() the page lacks.
-      const pending: Node[] = [...(document.querySelector(selector)?.childNodes ?? [])].reverse();
-      const shadowRoot = document.querySelector(selector)?.shadowRoot;
-      if (shadowRoot) pending.unshift(shadowRoot);
+      const element = document.querySelector(selector);
+      if (!element) return false;
+      const pending: Node[] = [element];
       let shown = '';
       while (pending.length > 0) {
         const node = pending.pop()!;
