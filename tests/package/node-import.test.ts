@@ -9,7 +9,7 @@ const repository = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Runs `script` in a fresh Node process without a DOM, importing the package by name (its sources, here). */
 async function inNode(script: string): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: repository });
+  const { stdout } = await run(process.execPath, ['--conditions=@customer-portal/source', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: repository });
   return stdout.trim();
 }
 

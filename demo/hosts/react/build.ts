@@ -13,7 +13,7 @@ export async function buildReactHost(outdir: string): Promise<void> {
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     // Inside this repository the package resolves to its sources; an installed one resolves to dist/.
-    conditions: ['source'],
+    conditions: ['@customer-portal/source'],
     logLevel: 'warning',
   });
 }

@@ -12,7 +12,7 @@ export default defineConfig({
     }),
   ],
   // Inside this repository the package resolves to its sources; an installed one resolves to dist/.
-  resolve: { conditions: ['source', ...defaultClientConditions] },
+  resolve: { conditions: ['@customer-portal/source', ...defaultClientConditions] },
   build: { emptyOutDir: true },
   logLevel: 'warn',
 });
