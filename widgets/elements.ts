@@ -1,4 +1,5 @@
 // The element classes without registering any tag: for partners who register their own names.
+export { defineElement } from './define.ts';
 export { PortalAccess } from './access/portal-access.ts';
 export { PortalCustomerInfo } from './customer-info/portal-customer-info.ts';
 export { PortalInvoices } from './invoices/portal-invoices.ts';

@@ -12,7 +12,6 @@ import {
 import { defineElement } from './define.ts';
 
 export * from './elements.ts';
-export { defineElement } from './define.ts';
 export { PortalApiError, type PortalApiErrorInit, type PortalErrorKind } from './client/portal-api-error.ts';
 export {
   type DownloadedFile,

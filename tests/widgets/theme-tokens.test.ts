@@ -22,6 +22,11 @@ describe('theme tokens', () => {
     assert.deepEqual([...tokensUsed].filter((token) => !tokensDocumented.has(token)).sort(), []);
   });
 
+  it('are all set by the white-label example, demo/hosts/partner-tags/partner-theme.css', () => {
+    const whiteLabel = new Set(readFileSync('demo/hosts/partner-tags/partner-theme.css', 'utf8').match(tokenPattern) ?? []);
+    assert.deepEqual([...tokensDocumented].filter((token) => !whiteLabel.has(token)).sort(), []);
+  });
+
   it('are all used by some element, as documented', () => {
     assert.deepEqual([...tokensDocumented].filter((token) => !tokensUsed.has(token)).sort(), []);
   });

@@ -31,10 +31,11 @@ export const baseStyles = css`
     line-height: 1.5;
     color: var(--_text);
   }
+  /* Not \`inherit\`: a page rule such as \`* { box-sizing: content-box }\` beats :host and would flow in. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   [hidden] {
     display: none !important;

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import type { PortalTestEnv } from '../../browser/support/portal-test-env.ts';
+import type { TestUserName } from '../../browser/support/test-accounts.ts';
+import { type HostServer, startHostServer } from './host-server.ts';
+import { launchChromium } from './host-page.ts';
+import { type PortalServer, startPortalServer } from './portal-server.ts';
+
+export const hostsFolder = fileURLToPath(new URL('../../../demo/hosts/', import.meta.url));
+
+export interface HostSuite {
+  host: HostServer;
+  portal: PortalTestEnv;
+  browser: Browser;
+  /** A fresh folder for this suite's builds, removed by close(). */
+  buildFolder: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A host product's server and the portal server on two origins (the portal trusts the host for
+ * CORS), the signed-in user's portal token behind the host's /api/portal-token, and Chromium.
+ */
+export async function startHostSuite(user: TestUserName): Promise<HostSuite> {
+  const buildFolder = mkdtempSync(join(tmpdir(), 'portal-hosts-'));
+  const host = await startHostServer();
+  host.mount('/', hostsFolder);
+  let portalServer: PortalServer | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await portalServer?.close();
+    await host.close();
+    rmSync(buildFolder, { recursive: true, force: true });
+  };
+  try {
+    portalServer = await startPortalServer(host.origin);
+    host.connect(portalServer.env.origin, portalServer.env.tokens[user]);
+    browser = await launchChromium();
+    return { host, portal: portalServer.env, browser, buildFolder, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
