@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Problem } from '../contract/problem.ts';
 import { authenticateAdmin, authenticateUser, requirePortalAccess } from './auth/middleware.ts';
 import type { KeyResolver } from './auth/key-resolver.ts';
+import { createVerifiedTokenCache } from './auth/verified-token-cache.ts';
 import type { Clock } from './clock.ts';
 import type { PortalConfig } from './config.ts';
 import { dunningDepsOf } from './dunning/dunning-deps.ts';
@@ -46,6 +47,8 @@ export interface PortalDeps {
 }
 
 const maxBodyBytes = 64 * 1024;
+/** A verified token is trusted without a signature check for at most this long (and never past its exp). */
+const verifiedTokenTtlMs = 5 * 60 * 1000;
 /** Exports run one at a time per process; this many may wait their turn before more are refused. */
 const maxWaitingExports = 10;
 
@@ -121,7 +124,8 @@ export function createPortalApp(deps: PortalDeps) {
   app.get('/openapi.json', (c) => c.json(openApiDocument));
 
   const portal = new Hono<PortalEnv>();
-  portal.use(authenticateUser({ db, clock, keys: deps.keys, tokenRules: config.jwt }));
+  const verifiedTokens = createVerifiedTokenCache({ maxEntries: config.jwt.cacheSize, ttlMs: verifiedTokenTtlMs });
+  portal.use(authenticateUser({ db, clock, keys: deps.keys, tokenRules: config.jwt, verifiedTokens }));
   portal.route('/', signedInRoutes(standingDeps));
   portal.use(requirePortalAccess(db));
   portal.route('/customer', customerRoutes({ db, clock }));
