@@ -8,7 +8,7 @@ export function benchSettings(isSmoke: boolean) {
   return {
     name: isSmoke ? 'smoke' : 'full',
     sizes,
-    load: isSmoke ? { rounds: 1, seconds: 1, warmUpSeconds: 1 } : { rounds: 3, seconds: 10, warmUpSeconds: 2 },
+    load: isSmoke ? { rounds: 1, seconds: 1, warmUpSeconds: 0 } : { rounds: 3, seconds: 10, warmUpSeconds: 2 },
     // Each user may make 10 payment attempts in 10 minutes, so every account pays at most 10 invoices.
     payments: isSmoke ? { accounts: 20, invoicesPerAccount: 10, seconds: 1 } : { accounts: 300, invoicesPerAccount: 10, seconds: 5 },
     renderRows: 100,

@@ -48,10 +48,23 @@ function childrenOf(pid: number): number[] {
   }
 }
 
-/** The RSS in MB of the last process `pid` started (the server itself, under npm, sh and tsx's launcher). */
-export function serverRssMb(pid: number): number {
+/** The last process `pid` started: the server itself, under npm, sh and tsx's launcher. */
+function serverProcess(pid: number): number {
   let leaf = pid;
   for (let children = childrenOf(leaf); children.length > 0; children = childrenOf(leaf)) leaf = children[children.length - 1]!;
-  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${leaf}/status`, 'utf8'));
+  return leaf;
+}
+
+/** The server's resident memory in MB. */
+export function serverRssMb(pid: number): number {
+  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${serverProcess(pid)}/status`, 'utf8'));
   return Number(match?.[1] ?? 0) / 1024;
+}
+
+const clockTicksPerSecond = 100;
+
+/** The CPU time (user + system) the server has used, in µs: a figure that other load on the machine does not inflate much. */
+export function serverCpuMicroseconds(pid: number): number {
+  const fields = readFileSync(`/proc/${serverProcess(pid)}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / clockTicksPerSecond;
 }
