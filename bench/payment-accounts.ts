@@ -1,4 +1,3 @@
-import { SignJWT } from 'jose';
 import {
   createMailer,
   createPortalApp,
@@ -25,6 +24,7 @@ const quiet = { info: () => {}, error: () => {} };
  */
 export async function preparePayingAccounts(
   env: Record<string, string>,
+  mintToken: (customer: string) => Promise<string>,
   accounts: number,
   invoicesPerAccount: number,
 ): Promise<PayingAccount[]> {
@@ -50,7 +50,6 @@ export async function preparePayingAccounts(
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return response.json() as Promise<{ id: string }>;
   };
-  const secret = new TextEncoder().encode(env.PORTAL_JWT_SECRET);
   const paying: PayingAccount[] = [];
   for (let index = 0; index < accounts; index++) {
     const id = `bench-${index}`;
@@ -62,7 +61,7 @@ export async function preparePayingAccounts(
       billingContact: { name: 'Bench Billing', email: `billing@${id}.test` },
       siteAdmin: { sub, name: 'Bench Admin', email: `${sub}@bench.test` },
     });
-    const token = await new SignJWT({ customer: id }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setAudience('customer-portal').setExpirationTime('2h').sign(secret);
+    const token = await mintToken(id);
     const tokenized = await gateway.tokenize({ card: { number: '4242424242424242', expMonth: 12, expYear: 2035, cvc: '123', name: 'Bench Admin' } });
     if (!tokenized.ok) throw new Error('the sandbox refused the bench card');
     const method = await send('POST', '/v1/payment-methods', token, { token: tokenized.description.token });

@@ -1,173 +1,220 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
+import { loadInterleaved, type LoadResult, median } from './api-load.ts';
+import { deepAccount, seedBenchDatabase } from './bench-data.ts';
+import { createBenchKeys } from './bench-keys.ts';
+import { benchSettings } from './bench-settings.ts';
 import { measureWidgetBundle } from './bundle-size.ts';
 import { measureExports } from './exports.ts';
+import { type Figure, formatTable, writeResults } from './figures.ts';
 import { preparePayingAccounts } from './payment-accounts.ts';
+import { adminApiKey, startFloorServer, startPortalServer, type RunningServer } from './portal-server.ts';
+import { hasTaskset, onCore, serverRssMb, stopProcess } from './processes.ts';
+import { measureRender, serveRenderPage } from './render.ts';
 
 /**
- * `npm run bench`: the widget bundle's size, start-up time and API throughput of the portal server,
- * measured on this machine.
- * The server runs on core 0 and the load generator on core 1 where taskset exists, so they do not
- * compete. Later budgets (issue 11) extend this table.
+ * `npm run bench` (`-- --smoke`: tiny sizes, same code paths): every budget of issue 11 beside
+ * the figure measured on this machine; prints the table and writes bench/results.json (or
+ * $BENCH_RESULTS). Speed budgets are ratios of variants measured in the same run, interleaved.
  */
+const settings = benchSettings(process.argv.includes('--smoke'));
+const resultsFile = process.env.BENCH_RESULTS ?? 'bench/results.json';
+const figures: Figure[] = [];
+const folder = mkdtempSync(join(tmpdir(), 'portal-bench-'));
+const servers: RunningServer[] = [];
+const started = performance.now();
+const kilobytes = (bytes: number) => bytes / 1024;
+const phaseSeconds: Record<string, number> = {};
 
-const secret = 'bench-secret-that-is-long-enough-0123456789';
-const adminKey = 'bench-admin-key-that-is-long-enough-0123456789';
-const port = 18787;
-const base = `http://127.0.0.1:${port}`;
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const bundleBudgetKb = 35;
-const paymentSeconds = Math.min(seconds, 5);
-const payingAccounts = Number(process.env.BENCH_PAYING_ACCOUNTS ?? 300);
-// Each user may make 10 payment attempts in 10 minutes, so every account pays at most 10 invoices.
-const invoicesPerAccount = 10;
-const hasTaskset = (() => {
+/** Runs one part of the bench and notes how long it took, so the whole stays within its 5 minutes. */
+async function phase<T>(name: string, work: () => Promise<T> | T): Promise<T> {
+  const phaseStarted = performance.now();
   try {
-    execFileSync('taskset', ['-c', '0', 'true']);
-    return true;
-  } catch {
-    return false;
+    return await work();
+  } finally {
+    phaseSeconds[name] = Math.round((performance.now() - phaseStarted) / 100) / 10;
   }
-})();
-const onCore = (core: number, command: string, args: string[]) =>
-  hasTaskset ? (['taskset', ['-c', String(core), command, ...args]] as const) : ([command, args] as const);
-
-async function waitForHealth(deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  throw new Error('the server did not answer /healthz within 30 s');
 }
 
-const serverEnv = (databaseFile: string) => ({
-  // Vite's build sets NODE_ENV=production in this process; the bench server signs with a shared secret.
-  NODE_ENV: 'development',
-  PORT: String(port),
-  PORTAL_DB: databaseFile,
-  PORTAL_JWT_SECRET: secret,
-  PORTAL_ADMIN_API_KEY: adminKey,
+async function benchBundle() {
+  const bundle = await measureWidgetBundle();
+  figures.push({
+    figure: 'widget bundle (lit + client + all elements), gzip',
+    value: kilobytes(bundle.gzipBytes),
+    unit: 'KB',
+    budget: '≤ 35 KB, no jspdf/sheetjs/zod',
+    pass: kilobytes(bundle.gzipBytes) <= 35 && bundle.serverOnlyModules.length === 0,
+    detail: `${kilobytes(bundle.minifiedBytes).toFixed(0)} KB minified${bundle.serverOnlyModules.length > 0 ? `; server-only: ${bundle.serverOnlyModules.join(', ')}` : ''}`,
+  });
+  figures.push({ figure: '  shared by the elements (lit, client, base…), gzip', value: kilobytes(bundle.sharedGzipBytes), unit: 'KB', budget: null, pass: null });
+  for (const element of bundle.elements) {
+    figures.push({
+      figure: `  <${element.element}>: its own code, gzip`,
+      value: kilobytes(element.ownGzipBytes),
+      unit: 'KB',
+      budget: null,
+      pass: null,
+      detail: `alone with what it imports: ${kilobytes(element.aloneGzipBytes).toFixed(1)} KB`,
+    });
+  }
+}
+
+async function benchStartUp() {
+  const server = await startPortalServer({ PORTAL_DB: join(folder, 'fresh', 'portal.db'), PORTAL_JWT_PUBLIC_KEY: keys.publicKeyPem });
+  figures.push({ figure: 'start-up: npm run server to first /healthz (fresh database)', value: server.startupMs, unit: 'ms', budget: null, pass: null });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  figures.push({ figure: 'server RSS, idle', value: serverRssMb(server.process.pid!), unit: 'MB', budget: null, pass: null });
+  await stopProcess(server.process);
+}
+
+const requestsFigure = (figure: string, runs: LoadResult[], detail?: string): Figure => ({
+  figure,
+  value: median(runs.map((run) => run.requestsPerSecond)),
+  unit: 'req/s',
+  budget: null,
+  pass: null,
+  detail:
+    `rounds: ${runs.map((run) => run.requestsPerSecond.toFixed(0)).join(', ')}; ` +
+    `server CPU ${median(runs.map((run) => run.cpuMicroseconds)).toFixed(0)} µs/request${detail ? `; ${detail}` : ''}`,
 });
 
-function startServer(databaseFile: string): ChildProcess {
-  const [command, args] = onCore(0, process.execPath, ['--import', 'tsx', 'server/main.ts']);
-  return spawn(command, args, { env: { ...process.env, ...serverEnv(databaseFile) }, stdio: ['ignore', 'ignore', 'inherit'] });
+const p99Figure = (figure: string, runs: LoadResult[]): Figure => {
+  const p99 = median(runs.map((run) => run.p99Ms));
+  return { figure, value: p99, unit: 'ms', budget: '< 25 ms', pass: p99 < 25 };
+};
+
+/** Median of the per-round ratios, so each ratio compares runs made moments apart. */
+const ratioOf = (numerator: LoadResult[], denominator: LoadResult[]) =>
+  median(numerator.map((run, round) => run.requestsPerSecond / denominator[round]!.requestsPerSecond));
+
+async function benchApi(databaseFile: string, renderOrigin: string) {
+  const env = { PORTAL_DB: databaseFile, PORTAL_JWT_PUBLIC_KEY: keys.publicKeyPem, PORTAL_CORS_ORIGINS: renderOrigin };
+  const [portal, uncached, floor] = await Promise.all([
+    startPortalServer(env),
+    startPortalServer({ ...env, PORTAL_JWT_CACHE_SIZE: '0' }),
+    startFloorServer(databaseFile, keys.publicKeyPem),
+  ]);
+  servers.push(portal, uncached, floor);
+  const token = await keys.mintToken(deepAccount);
+  let loadRssMb = 0;
+  const sampler = setInterval(() => (loadRssMb = Math.max(loadRssMb, serverRssMb(portal.process.pid!))), 250);
+  const runs = await loadInterleaved(
+    [
+      { name: 'floor', url: `${floor.base}/v1/invoices?limit=25`, serverPid: floor.process.pid! },
+      { name: 'invoices', url: `${portal.base}/v1/invoices?limit=25`, serverPid: portal.process.pid! },
+      { name: 'invoices, no cache', url: `${uncached.base}/v1/invoices?limit=25`, serverPid: uncached.process.pid! },
+      { name: 'standing', url: `${portal.base}/v1/standing`, serverPid: portal.process.pid! },
+      { name: 'standing, no cache', url: `${uncached.base}/v1/standing`, serverPid: uncached.process.pid! },
+    ],
+    token,
+    settings.load,
+  );
+  clearInterval(sampler);
+  const run = (name: string) => runs.get(name)!;
+  const floorRatio = ratioOf(run('invoices'), run('floor'));
+  const load = `${settings.load.seconds} s × ${settings.load.rounds} rounds, 50 connections`;
+  figures.push(
+    requestsFigure('floor: node:http + token map + one prepared statement, GET /v1/invoices?limit=25', run('floor'), load),
+    requestsFigure('portal GET /v1/invoices?limit=25', run('invoices')),
+    { figure: 'portal ÷ floor, GET /v1/invoices', value: floorRatio, unit: '×', budget: '≥ 0.75×', pass: floorRatio >= 0.75, detail: 'median of per-round ratios' },
+    {
+      figure: 'floor ÷ portal server CPU per request, GET /v1/invoices',
+      value: median(run('floor').map((floorRun, round) => floorRun.cpuMicroseconds / run('invoices')[round]!.cpuMicroseconds)),
+      unit: '×',
+      budget: null,
+      pass: null,
+      detail: 'the same comparison by CPU time, which other load on the machine inflates far less than req/s',
+    },
+    p99Figure('portal GET /v1/invoices p99', run('invoices')),
+    requestsFigure('portal GET /v1/invoices, signature checked every request', run('invoices, no cache')),
+    { figure: 'verified-token cache speed-up, GET /v1/invoices', value: ratioOf(run('invoices'), run('invoices, no cache')), unit: '×', budget: null, pass: null },
+    requestsFigure('portal GET /v1/standing', run('standing')),
+    { figure: 'portal GET /v1/standing ÷ floor (of /v1/invoices)', value: ratioOf(run('standing'), run('floor')), unit: '×', budget: null, pass: null },
+    p99Figure('portal GET /v1/standing p99', run('standing')),
+    requestsFigure('portal GET /v1/standing, signature checked every request', run('standing, no cache')),
+    { figure: 'verified-token cache speed-up, GET /v1/standing', value: ratioOf(run('standing'), run('standing, no cache')), unit: '×', budget: null, pass: null },
+    { figure: 'server RSS under the API load (peak)', value: loadRssMb, unit: 'MB', budget: null, pass: null },
+  );
+  return { portal, token };
 }
 
-async function stopServer(server: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
+async function benchRender(renderOrigin: string, apiBase: string, token: string) {
+  const result = await measureRender(renderOrigin, apiBase, token, settings.renderRows);
+  figures.push(
+    { figure: `<portal-invoices> ${settings.renderRows} rows in Chromium: time to rendered`, value: result.renderedMs, unit: 'ms', budget: null, pass: null, detail: 'from navigation start, Vite build, real server' },
+    {
+      figure: `<portal-invoices> ${settings.renderRows} rows: longest main-thread task`,
+      value: result.longestTaskMs,
+      unit: 'ms',
+      budget: '< 50 ms',
+      pass: result.longestTaskMs < 50,
+      detail: result.longestTaskMs === 0 ? 'no long task (≥ 50 ms) observed' : 'PerformanceObserver longtask',
+    },
+  );
 }
 
-/** Payments with a fresh Idempotency-Key each, then replays of one key, against a database of paying accounts. */
-function loadPayments(accountsFile: string, mode: 'fresh' | 'replay') {
-  const [command, args] = onCore(1, process.execPath, ['--import', 'tsx', 'bench/payment-load.ts', base, accountsFile, String(paymentSeconds), mode]);
+function loadPayments(base: string, accountsFile: string, mode: 'fresh' | 'replay') {
+  const [command, args] = onCore(1, process.execPath, ['--import', 'tsx', 'bench/payment-load.ts', base, accountsFile, String(settings.payments.seconds), mode]);
   const output = execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(output) as { requestsPerSecond: number; p99Ms: number; statuses: Record<string, number> };
 }
 
-async function provision(): Promise<string> {
-  const response = await fetch(`${base}/admin/v1/customers`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${adminKey}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      id: 'bench',
-      companyName: 'Bench Inc.',
-      currency: 'USD',
-      siteAdmin: { sub: 'bench-admin', name: 'Bench Admin', email: 'admin@bench.test' },
-    }),
-  });
-  if (response.status !== 201) throw new Error(`provisioning failed: ${response.status}`);
-  return new SignJWT({ sub: 'bench-admin', customer: 'bench' })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setAudience('customer-portal')
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode(secret));
-}
-
-interface LoadResult {
-  requestsPerSecond: number;
-  p99Ms: number;
-  non2xx: number;
-}
-
-function load(path: string, token?: string): LoadResult {
-  const [command, args] = onCore(1, 'npx', [
-    'autocannon',
-    '--json',
-    '-c', '50',
-    '-d', String(seconds),
-    ...(token ? ['-H', `Authorization=Bearer ${token}`] : []),
-    `${base}${path}`,
-  ]);
-  const output = execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  const result = JSON.parse(output);
-  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, non2xx: result.non2xx };
-}
-
-const folder = mkdtempSync(join(tmpdir(), 'portal-bench-'));
-const databaseFile = join(folder, 'portal.db');
-const startedAt = performance.now();
-const server = startServer(databaseFile);
-try {
-  await waitForHealth(Date.now() + 30_000);
-  const startupMs = performance.now() - startedAt;
-  const token = await provision();
-  const bundle = await measureWidgetBundle();
-  const bundleKb = bundle.gzipBytes / 1024;
-  const bundlePasses = bundleKb <= bundleBudgetKb && bundle.serverOnlyModules.length === 0;
-  const rows: [string, string][] = [
-    [
-      'widget bundle (lit + client + all elements), gzip',
-      `${bundleKb.toFixed(1)} KB (${(bundle.minifiedBytes / 1024).toFixed(0)} KB minified); budget ${bundleBudgetKb} KB, no server-only libraries: ${bundlePasses ? 'pass' : 'FAIL'}`,
-    ],
-    ['start-up to first /healthz (npm run server, fresh database)', `${startupMs.toFixed(0)} ms`],
-  ];
-  if (bundle.serverOnlyModules.length > 0) rows.push(['server-only modules in the bundle', bundle.serverOnlyModules.join(', ')]);
-  for (const [label, path, withToken] of [
-    ['GET /healthz', '/healthz', false],
-    ['GET /v1/me (JWT verified per request)', '/v1/me', true],
-    ['GET /v1/customer (JWT + permission + read)', '/v1/customer', true],
-  ] as const) {
-    const result = load(path, withToken ? token : undefined);
-    if (result.non2xx > 0) throw new Error(`${label}: ${result.non2xx} answers were not 2xx`);
-    rows.push([label, `${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99Ms} ms`]);
-  }
-  await stopServer(server);
-
+/** Sets up the paying accounts in the bench database before its servers start; answers the file payment-load.ts reads. */
+async function preparePayments(databaseFile: string): Promise<string> {
+  const env = { PORTAL_DB: databaseFile, PORTAL_JWT_PUBLIC_KEY: keys.publicKeyPem, PORTAL_ADMIN_API_KEY: adminApiKey };
+  const accounts = await preparePayingAccounts(env, keys.mintToken, settings.payments.accounts, settings.payments.invoicesPerAccount);
   const accountsFile = join(folder, 'paying-accounts.json');
-  writeFileSync(accountsFile, JSON.stringify(await preparePayingAccounts(serverEnv(databaseFile), payingAccounts, invoicesPerAccount)));
-  const paymentServer = startServer(databaseFile);
+  writeFileSync(accountsFile, JSON.stringify(accounts));
+  return accountsFile;
+}
+
+async function benchPayments(base: string, accountsFile: string) {
+  const fresh = loadPayments(base, accountsFile, 'fresh');
+  const replay = loadPayments(base, accountsFile, 'replay');
+  const answers = (statuses: Record<string, number>) => Object.entries(statuses).map(([status, count]) => `${count}×${status}`).join(' ');
+  const replayRatio = replay.requestsPerSecond / fresh.requestsPerSecond;
+  figures.push(
+    { figure: 'POST /v1/payments, a new Idempotency-Key each', value: fresh.requestsPerSecond, unit: 'req/s', budget: null, pass: null, detail: `charge + receipt; ${answers(fresh.statuses)}` },
+    { figure: 'POST /v1/payments, new keys, p99', value: fresh.p99Ms, unit: 'ms', budget: null, pass: null },
+    { figure: 'POST /v1/payments, replays of one key', value: replay.requestsPerSecond, unit: 'req/s', budget: null, pass: null, detail: answers(replay.statuses) },
+    { figure: 'POST /v1/payments, replays of one key, p99', value: replay.p99Ms, unit: 'ms', budget: null, pass: null },
+    { figure: 'payment replay ÷ new payment, req/s', value: replayRatio, unit: '×', budget: '≥ 2× (a replay is cheap)', pass: replayRatio >= 2 },
+  );
+}
+
+const keys = await createBenchKeys();
+try {
+  await phase('bundle', benchBundle);
+  const databaseFile = join(folder, 'bench.db');
+  const data = await phase('seed', () => seedBenchDatabase(databaseFile, settings.sizes));
+  const payingAccountsFile = await phase('payments set-up', () => preparePayments(databaseFile));
+  await phase('start-up', benchStartUp);
+  const renderPage = await phase('render build', () => serveRenderPage(join(folder, 'render-page')));
   try {
-    await waitForHealth(Date.now() + 30_000);
-    for (const [label, mode] of [
-      ['POST /v1/payments, a new Idempotency-Key each (charge + receipt)', 'fresh'],
-      ['POST /v1/payments, replays of one Idempotency-Key', 'replay'],
-    ] as const) {
-      const result = loadPayments(accountsFile, mode);
-      const answers = Object.entries(result.statuses).map(([status, count]) => `${count}×${status}`).join(' ');
-      rows.push([label, `${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99Ms} ms (${answers})`]);
-    }
+    const { portal, token } = await phase('api', () => benchApi(databaseFile, renderPage.origin));
+    await phase('render', () => benchRender(renderPage.origin, portal.base, token));
+    await phase('payments', () => benchPayments(portal.base, payingAccountsFile));
   } finally {
-    paymentServer.kill();
+    renderPage.close();
+    for (const server of servers.splice(0)) await stopProcess(server.process);
   }
-
-  const exports = await measureExports();
-  for (const row of exports) rows.push([row.label, row.figure]);
-
-  const width = Math.max(...rows.map(([label]) => label.length));
-  console.log(`Customer Portal bench (${seconds} s per load, 50 connections, ${hasTaskset ? 'server on core 0, load on core 1' : 'no taskset: shared cores'})`);
-  for (const [label, figure] of rows) console.log(`${label.padEnd(width)}  ${figure}`);
-  if (!bundlePasses || exports.some((row) => !row.passes)) process.exitCode = 1;
+  figures.push(...(await phase('exports', () => measureExports(databaseFile, data, settings.pageRounds))));
+  const context = {
+    mode: settings.name,
+    cores: hasTaskset ? 'server on core 0, load on core 1' : 'no taskset: shared cores',
+    seeded: `${settings.sizes.deepInvoices.toLocaleString('en')} + ${settings.sizes.exportInvoices.toLocaleString('en')} invoices, ${settings.sizes.exportTransactions.toLocaleString('en')} transactions`,
+    seconds: Math.round((performance.now() - started) / 1000),
+    phaseSeconds,
+  };
+  console.log(`Customer Portal bench (${context.mode}; ${context.cores}; ${context.seeded}; ${context.seconds} s)`);
+  console.log(`phases (s): ${Object.entries(phaseSeconds).map(([name, seconds]) => `${name} ${seconds}`).join(', ')}`);
+  console.log(formatTable(figures));
+  writeResults(resultsFile, figures, context);
+  // Smoke sizes are too small to judge; the smoke run only proves every measurement runs.
+  if (settings.name === 'full' && figures.some((figure) => figure.pass === false)) process.exitCode = 1;
 } finally {
-  server.kill();
+  for (const server of servers) await stopProcess(server.process);
   rmSync(folder, { recursive: true, force: true });
 }

@@ -1,18 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { sql } from 'kysely';
 import type { Problem } from '../contract/problem.ts';
 import { authenticateAdmin, authenticateUser, requirePortalAccess } from './auth/middleware.ts';
 import type { KeyResolver } from './auth/key-resolver.ts';
+import { createVerifiedTokenCache } from './auth/verified-token-cache.ts';
 import type { Clock } from './clock.ts';
 import type { PortalConfig } from './config.ts';
 import { dunningDepsOf } from './dunning/dunning-deps.ts';
 import { internalProblem, ProblemError } from './errors.ts';
 import type { PortalEnv } from './http/env.ts';
+import { portalCors } from './http/cors.ts';
 import { createExportQueue } from './http/export-queue.ts';
+import { onlyWithBody } from './http/only-with-body.ts';
 import { refuseCardNumbers } from './http/refuse-card-numbers.ts';
 import type { Logger } from './logger.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -46,6 +48,8 @@ export interface PortalDeps {
 }
 
 const maxBodyBytes = 64 * 1024;
+/** A verified token is trusted without a signature check for at most this long (and never past its exp). */
+const verifiedTokenTtlMs = 5 * 60 * 1000;
 /** Exports run one at a time per process; this many may wait their turn before more are refused. */
 const maxWaitingExports = 10;
 
@@ -71,33 +75,37 @@ export function createPortalApp(deps: PortalDeps) {
 
   const app = new Hono<PortalEnv>();
 
+  // Headers go on before the route answers: set on a finished response, they make Hono copy it.
   app.use(async (c, next) => {
-    c.set('requestId', randomUUID());
-    await next();
-    c.header('X-Request-Id', c.get('requestId'));
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
+    c.header('X-Request-Id', requestId);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Cache-Control', 'no-store');
+    await next();
   });
   app.use(
-    cors({
-      origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+    portalCors({
+      origins: config.corsOrigins,
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
       exposeHeaders: ['ETag', 'Retry-After', 'Content-Disposition', 'X-Request-Id'],
-      maxAge: 600,
+      maxAgeSeconds: 600,
     }),
   );
   app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new ProblemError(413, 'payload-too-large', { detail: `Send at most ${maxBodyBytes / 1024} KiB.` });
-      },
-    }),
+    onlyWithBody(
+      bodyLimit({
+        maxSize: maxBodyBytes,
+        onError: () => {
+          throw new ProblemError(413, 'payload-too-large', { detail: `Send at most ${maxBodyBytes / 1024} KiB.` });
+        },
+      }),
+    ),
   );
 
-  app.use('/v1/*', refuseCardNumbers);
-  app.use('/admin/*', refuseCardNumbers);
+  app.use('/v1/*', onlyWithBody(refuseCardNumbers));
+  app.use('/admin/*', onlyWithBody(refuseCardNumbers));
 
   app.onError((error, c) => {
     const instance = c.req.path;
@@ -121,7 +129,8 @@ export function createPortalApp(deps: PortalDeps) {
   app.get('/openapi.json', (c) => c.json(openApiDocument));
 
   const portal = new Hono<PortalEnv>();
-  portal.use(authenticateUser({ db, clock, keys: deps.keys, tokenRules: config.jwt }));
+  const verifiedTokens = createVerifiedTokenCache({ maxEntries: config.jwt.cacheSize, ttlMs: verifiedTokenTtlMs });
+  portal.use(authenticateUser({ db, clock, keys: deps.keys, tokenRules: config.jwt, verifiedTokens }));
   portal.route('/', signedInRoutes(standingDeps));
   portal.use(requirePortalAccess(db));
   portal.route('/customer', customerRoutes({ db, clock }));

@@ -18,6 +18,8 @@ export interface PortalConfig {
       | { kind: 'secret'; secret: string };
     issuer: string | undefined;
     audience: string;
+    /** How many verified tokens to remember so their signature is checked once; 0: check every request. */
+    cacheSize: number;
   };
   adminApiKey: string;
   corsOrigins: string[];
@@ -116,6 +118,7 @@ const environment = z.object({
   PORTAL_JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   PORTAL_JWT_ISSUER: optionalText,
   PORTAL_JWT_AUDIENCE: optionalText.default('customer-portal'),
+  PORTAL_JWT_CACHE_SIZE: wholeNumber('tokens', 1_000_000, 10_000),
   PORTAL_ADMIN_API_KEY: optionalText.pipe(
     z.string({ error: 'is required (the key the vendor’s systems use for /admin/v1)' }).min(32, 'must be at least 32 characters'),
   ),
@@ -186,6 +189,7 @@ export function loadConfig(env: Record<string, string | undefined>): PortalConfi
           : { kind: 'secret', secret: settings.PORTAL_JWT_SECRET! },
       issuer: settings.PORTAL_JWT_ISSUER,
       audience: settings.PORTAL_JWT_AUDIENCE,
+      cacheSize: settings.PORTAL_JWT_CACHE_SIZE,
     },
     adminApiKey: settings.PORTAL_ADMIN_API_KEY,
     corsOrigins: settings.PORTAL_CORS_ORIGINS,

@@ -7,7 +7,8 @@ import { findSiteAdmin } from '../store/users.ts';
 import type { Clock } from '../clock.ts';
 import type { KeyResolver } from './key-resolver.ts';
 import { signIn } from './sign-in.ts';
-import { type TokenRules, verifyToken } from './verify-token.ts';
+import type { VerifiedTokenCache } from './verified-token-cache.ts';
+import { type TokenClaims, type TokenRules, verifyToken } from './verify-token.ts';
 
 const bearerPattern = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
 
@@ -22,11 +23,27 @@ function bearerToken(header: string | undefined): string {
   return match[1]!;
 }
 
-/** Verifies the Bearer token and signs the user in; sets `principal`. */
-export const authenticateUser = (deps: { db: PortalDb; clock: Clock; keys: KeyResolver; tokenRules: TokenRules }) =>
+interface AuthenticateDeps {
+  db: PortalDb;
+  clock: Clock;
+  keys: KeyResolver;
+  tokenRules: TokenRules;
+  verifiedTokens: VerifiedTokenCache;
+}
+
+async function claimsOf(deps: AuthenticateDeps, token: string, now: Date): Promise<TokenClaims> {
+  const cached = deps.verifiedTokens.get(token, now);
+  if (cached) return cached;
+  const verified = await verifyToken(token, deps.keys, deps.tokenRules, now);
+  deps.verifiedTokens.remember(token, verified.claims, verified.expiresAt, now);
+  return verified.claims;
+}
+
+/** Verifies the Bearer token (or finds it verified before) and signs the user in; sets `principal`. */
+export const authenticateUser = (deps: AuthenticateDeps) =>
   createMiddleware<PortalEnv>(async (c, next) => {
     const now = deps.clock.now();
-    const claims = await verifyToken(bearerToken(c.req.header('Authorization')), deps.keys, deps.tokenRules, now);
+    const claims = await claimsOf(deps, bearerToken(c.req.header('Authorization')), now);
     c.set('principal', await signIn(deps.db, claims, now));
     await next();
   });

@@ -1,4 +1,4 @@
-import { errors as joseErrors, jwtVerify } from 'jose';
+import { errors as joseErrors, type JWTPayload, jwtVerify } from 'jose';
 import * as z from 'zod';
 import { ProblemError } from '../errors.ts';
 import type { KeyResolver } from './key-resolver.ts';
@@ -17,6 +17,12 @@ const claimsSchema = z.object({
   name: z.string().max(200).optional(),
   email: z.string().max(254).optional(),
 });
+
+/** Claims of a token whose signature and rules checked out, and when it expires. */
+export interface VerifiedToken {
+  claims: TokenClaims;
+  expiresAt: Date;
+}
 
 export interface TokenRules {
   issuer: string | undefined;
@@ -55,8 +61,8 @@ function explain(error: unknown): ProblemError {
 const isFetchFailure = (error: unknown): boolean => error instanceof TypeError && error.message === 'fetch failed';
 
 /** Verifies a host's token; throws a 401 problem saying what is wrong with it. */
-export async function verifyToken(token: string, keys: KeyResolver, rules: TokenRules, now: Date): Promise<TokenClaims> {
-  let payload: unknown;
+export async function verifyToken(token: string, keys: KeyResolver, rules: TokenRules, now: Date): Promise<VerifiedToken> {
+  let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, keys.key as never, {
       algorithms: keys.algorithms,
@@ -75,9 +81,13 @@ export async function verifyToken(token: string, keys: KeyResolver, rules: Token
     throw unauthorized(`The token's "${claim}" claim is not valid.`);
   }
   return {
-    sub: claims.data.sub,
-    customer: claims.data.customer,
-    name: claims.data.name ?? null,
-    email: claims.data.email ?? null,
+    claims: {
+      sub: claims.data.sub,
+      customer: claims.data.customer,
+      name: claims.data.name ?? null,
+      email: claims.data.email ?? null,
+    },
+    // jose has checked that exp is present and a number.
+    expiresAt: new Date(payload.exp! * 1000),
   };
 }

@@ -46,7 +46,7 @@ export async function seedDemoData(db: PortalDb, config: PortalConfig, now: Date
   const seedConfig: PortalConfig = {
     ...config,
     adminApiKey: newDevelopmentSecret(),
-    jwt: { key: { kind: 'secret', secret: jwtSecret }, issuer: undefined, audience: config.jwt.audience },
+    jwt: { ...config.jwt, key: { kind: 'secret', secret: jwtSecret }, issuer: undefined },
   };
   const app = createPortalApp({
     db,

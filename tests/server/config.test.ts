@@ -109,6 +109,7 @@ describe('configuration', () => {
     ['a sender without an address', { ...valid, PORTAL_MAIL_FROM: 'Customer Portal' }, /^PORTAL_MAIL_FROM must be an address such as/],
     ['a vendor name of more than 200 characters', { ...valid, PORTAL_VENDOR_NAME: 'V'.repeat(201) }, /^PORTAL_VENDOR_NAME must be at most 200 characters/],
     ['a vendor address of more than 8 lines', { ...valid, PORTAL_VENDOR_ADDRESS: 'a,b,c,d,e,f,g,h,i' }, /^PORTAL_VENDOR_ADDRESS must have at most 8 lines/],
+    ['a token cache size that is not a whole number', { ...valid, PORTAL_JWT_CACHE_SIZE: 'many' }, /^PORTAL_JWT_CACHE_SIZE must be a whole number of tokens/],
     ['a sender whose address is not one', { ...valid, PORTAL_MAIL_FROM: 'Billing <billing>' }, /^PORTAL_MAIL_FROM must be an address such as/],
   ];
   for (const [what, env, message] of refusals) {
