@@ -76,6 +76,22 @@ describe('the demo host product, driven in Chromium against npm start', { timeou
     await signOut();
   });
 
+  test('the Customer Portal link, opened signed out, comes back after sign-in; a user without the permission is told who can grant it', async () => {
+    await page.goto(`${demo.hostUrl}/settings/customer-portal`);
+    assert.equal(new URL(page.url()).pathname, '/login');
+    await fill(page, '#username', 'robert');
+    await fill(page, '#password', 'demo-password');
+    await Promise.all([page.waitForNavigation(), click(page, 'button::-p-text(Sign in)')]);
+    assert.equal(new URL(page.url()).pathname, '/settings/customer-portal');
+    assert.equal(
+      await page.$eval('.notice p', (paragraph) => (paragraph as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+      'The Customer Portal shows your company’s information, subscriptions, payment methods, invoices and transactions to the people who hold this permission. Ask your Site Admin, Andrew Fuller (andrew.fuller@northwind.test), to grant it.',
+    );
+    assert.equal(await page.$('portal-provider'), null);
+    await screenshot(page, '3-customer-portal-without-permission');
+    await signOut();
+  });
+
   test('its Site Admin adds a test card on the lock screen and pays; the product opens and its API answers', async () => {
     await signIn('katrin');
     await waitForText(page, 'portal-lockout-gate', 'is overdue, so this account is locked');
@@ -95,13 +111,13 @@ describe('the demo host product, driven in Chromium against npm start', { timeou
     await click(page, `${payBalance} >>> [part="methods"] strong::-p-text(Visa ·· 4242)`);
     await click(page, `${payBalance} >>> [part="pay-button"]`);
     await waitForText(page, `${payBalance} >>> [part="confirm"]`, 'Visa ·· 4242');
-    await screenshot(page, '3-pay');
+    await screenshot(page, '4-pay');
     await click(page, `${payBalance} >>> [part="confirm"] button.primary`);
 
     await waitForText(page, 'portal-lockout-gate >>> [part="paid"]', 'Your account is in good standing again');
     await waitForText(page, 'acme-projects', 'Berlin office move');
     assert.equal(await productApiStatus(), 200);
-    await screenshot(page, '4-product-open');
+    await screenshot(page, '5-product-open');
   });
 
   test('Settings → Customer Portal shows every element with the account’s real data', async () => {
@@ -121,7 +137,7 @@ describe('the demo host product, driven in Chromium against npm start', { timeou
     assert.ok(invoiceRows.length >= 12, `a year of invoices, not ${invoiceRows.length}`);
     const transactions = await waitForText(page, 'portal-transactions >>> [part="table"]', 'Visa ·· 4242');
     assert.match(transactions, /SEPA Direct Debit/);
-    await screenshot(page, '5-customer-portal');
+    await screenshot(page, '6-customer-portal');
   });
 
   test('resending an invoice puts the email, with its PDF, in the demo’s outbox page', async () => {
@@ -136,7 +152,7 @@ describe('the demo host product, driven in Chromium against npm start', { timeou
     assert.match(newest, new RegExp(resentInvoiceNumber.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     assert.match(newest, /To .*buchhaltung@globex\.test/);
     assert.match(newest, /Attached: .*\.pdf/);
-    await screenshot(page, '6-outbox');
+    await screenshot(page, '7-outbox');
   });
 
   test('exporting the invoices to Excel downloads a valid workbook with a row per invoice', async () => {
@@ -170,7 +186,7 @@ describe('the demo host product, driven in Chromium against npm start', { timeou
       };
     });
     assert.deepEqual(look, { theme: 'partner', accent: '#0f766e', font: 'Georgia, "DejaVu Serif", serif' });
-    await screenshot(page, '7-white-label');
+    await screenshot(page, '8-white-label');
   });
 
   test('no page had a script error, a failed request or a Content-Security-Policy refusal', () => {
