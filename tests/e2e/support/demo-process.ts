@@ -25,7 +25,8 @@ export async function startDemo({ timeoutMs = 90_000 } = {}): Promise<RunningDem
   const dataFolder = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   const child = spawn('npm', ['start'], {
     cwd: repositoryRoot,
-    env: { ...process.env, PORT: '0', DEMO_PORT: '0', PORTAL_DB: join(dataFolder, 'portal.db'), PORTAL_DUNNING_INTERVAL_MINUTES: '60' },
+    // Empty mail settings: the messages go to the embedded outbox beside the temp database, whatever the shell has set.
+    env: { ...process.env, PORT: '0', DEMO_PORT: '0', PORTAL_DB: join(dataFolder, 'portal.db'), PORTAL_SMTP_URL: '', PORTAL_OUTBOX_DIR: '' },
     // Its own process group, so stopping it ends npm, tsx and node alike.
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
