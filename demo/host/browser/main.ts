@@ -4,5 +4,5 @@ import { fetchPortalToken } from './portal-token.ts';
 
 customElements.define('acme-projects', AcmeProjects);
 
-// Every portal element on the page sits inside this provider, which hands them the token provider.
+// Every portal element on these pages sits inside a <portal-provider>, which hands them the token provider.
 for (const provider of document.querySelectorAll('portal-provider')) provider.tokenProvider = fetchPortalToken;
