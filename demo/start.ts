@@ -1,12 +1,12 @@
 import { getRequestListener } from '@hono/node-server';
 import { ConfigError } from '../server/config.ts';
+import { createStandingReader } from '../server/index.ts';
 import { jsonLogger } from '../server/logger.ts';
 import { seedDemoData } from '../server/seed/seed-demo-data.ts';
 import { describeSummary } from '../server/seed/summary.ts';
 import { startPortalServer } from '../server/start.ts';
 import { openSqliteDatabase } from '../server/store/database.ts';
 import { migrateToLatest } from '../server/store/migrate.ts';
-import { createStandingReader } from 'customer-portal/server';
 import { loadDemoSettings } from './demo-settings.ts';
 import { createHostApp } from './host/app.ts';
 import { buildAssets } from './host/assets.ts';

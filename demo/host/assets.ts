@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Rolldown } from 'vite';
+import { build, defaultClientConditions, type Rolldown } from 'vite';
 
 export interface Asset {
   body: string;
@@ -29,6 +29,8 @@ export async function buildAssets(): Promise<Assets> {
   const result = await build({
     logLevel: 'warn',
     configFile: false,
+    // Inside this repository `customer-portal` resolves to its sources; a host's build gets the published files.
+    resolve: { conditions: ['@customer-portal/source', ...defaultClientConditions] },
     build: {
       write: false,
       outDir: 'unused-with-write-false',

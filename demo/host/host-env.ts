@@ -1,4 +1,4 @@
-import type { StandingReader } from 'customer-portal/server';
+import type { StandingReader } from '../../server/index.ts';
 import type { Assets } from './assets.ts';
 import type { DemoLogin } from './demo-users.ts';
 import type { SessionStore } from './sessions.ts';

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { requireGoodStanding } from 'customer-portal/server';
+import { requireGoodStanding } from '../../../server/index.ts';
 import type { HostDeps, HostEnv } from '../host-env.ts';
 import { projectsOf } from '../projects.ts';
 

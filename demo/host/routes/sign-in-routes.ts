@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { StandingUnavailableError } from 'customer-portal/server';
+import { StandingUnavailableError } from '../../../server/index.ts';
 import { formFields } from '../form-fields.ts';
 import type { HostDeps, HostEnv } from '../host-env.ts';
 import { localPath } from '../local-path.ts';
