@@ -23,8 +23,6 @@ export function createHostApp(deps: HostDeps) {
         connectSrc: ["'self'", new URL(deps.portalUrl).origin],
         imgSrc: ["'self'", 'data:'],
         styleSrc: ["'self'"],
-        // Lit's styleMap writes a style attribute on first render (the portal's loading placeholders).
-        styleSrcAttr: ["'unsafe-inline'"],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
         formAction: ["'self'"],
