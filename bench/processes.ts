@@ -55,11 +55,14 @@ function serverProcess(pid: number): number {
   return leaf;
 }
 
+const statusMb = (pid: number, field: 'VmRSS' | 'VmHWM') =>
+  Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${serverProcess(pid)}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+
 /** The server's resident memory in MB. */
-export function serverRssMb(pid: number): number {
-  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${serverProcess(pid)}/status`, 'utf8'));
-  return Number(match?.[1] ?? 0) / 1024;
-}
+export const serverRssMb = (pid: number) => statusMb(pid, 'VmRSS');
+
+/** The most resident memory the server has had since it started, in MB. */
+export const serverPeakRssMb = (pid: number) => statusMb(pid, 'VmHWM');
 
 const clockTicksPerSecond = 100;
 

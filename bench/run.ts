@@ -186,6 +186,8 @@ async function benchPayments(base: string, accountsFile: string) {
 
 const keys = await createBenchKeys();
 try {
+  // The servers run the compiled dist/ (`npm run server`), so it must be the code as it is now.
+  await phase('build', () => execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] }));
   await phase('bundle', benchBundle);
   const databaseFile = join(folder, 'bench.db');
   const data = await phase('seed', () => seedBenchDatabase(databaseFile, settings.sizes));
@@ -200,7 +202,7 @@ try {
     renderPage.close();
     for (const server of servers.splice(0)) await stopProcess(server.process);
   }
-  figures.push(...(await phase('exports', () => measureExports(databaseFile, data, settings.pageRounds))));
+  figures.push(...(await phase('exports', () => measureExports(databaseFile, keys, data, settings.pageRounds))));
   const context = {
     mode: settings.name,
     cores: hasTaskset ? 'server on core 0, load on core 1' : 'no taskset: shared cores',

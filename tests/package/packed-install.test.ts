@@ -31,7 +31,7 @@ describe('the packed package, installed into an empty host project', () => {
   const nodeModules = join(host, 'node_modules');
 
   before(async () => {
-    // `npm pack` runs `prepack`, which builds dist/.
+    // `npm pack` runs `prepare`, which builds dist/.
     const { stdout } = await run('npm', ['pack', '--pack-destination', host, '--silent'], { cwd: repository });
     const tarball = stdout.trim().split('\n').at(-1)!;
     writeFileSync(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module' }));

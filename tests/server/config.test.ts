@@ -118,7 +118,7 @@ describe('configuration', () => {
     });
   }
 
-  it('stops `npm run server` with one clear line and exit code 1', () => {
+  it('stops the server (server/main.ts) with one clear line and exit code 1', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       env: { PATH: process.env.PATH, PORTAL_JWT_SECRET: valid.PORTAL_JWT_SECRET, PORTAL_GRACE_DAYS: 'soon', PORTAL_ADMIN_API_KEY: valid.PORTAL_ADMIN_API_KEY },
       encoding: 'utf8',

@@ -9,7 +9,7 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `npm run server` (server/main.ts) in a process of its own with `env`; resolves once it listens. */
+/** Starts the server (server/main.ts from source) in a process of its own with `env`; resolves once it listens. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { PATH: process.env.PATH, PORT: '0', ...env },
