@@ -12,6 +12,7 @@ export function benchSettings(isSmoke: boolean) {
     // Each user may make 10 payment attempts in 10 minutes, so every account pays at most 10 invoices.
     payments: isSmoke ? { accounts: 20, invoicesPerAccount: 10, seconds: 1 } : { accounts: 300, invoicesPerAccount: 10, seconds: 5 },
     renderRows: 100,
+    listInvoices: isSmoke ? 30 : 500,
     pageRounds: isSmoke ? 20 : 300,
   };
 }

@@ -9,6 +9,7 @@ import { benchSettings } from './bench-settings.ts';
 import { measureWidgetBundle } from './bundle-size.ts';
 import { measureExports } from './exports.ts';
 import { type Figure, formatTable, writeResults } from './figures.ts';
+import { provisionListAccount } from './list-account.ts';
 import { preparePayingAccounts } from './payment-accounts.ts';
 import { adminApiKey, startFloorServer, startPortalServer, type RunningServer } from './portal-server.ts';
 import { hasTaskset, onCore, serverRssMb, stopProcess } from './processes.ts';
@@ -184,6 +185,43 @@ async function benchPayments(base: string, accountsFile: string) {
   );
 }
 
+/**
+ * The invoice list on PostgreSQL next to SQLite: one server node on each, the same account and
+ * invoices provisioned through the admin API, loaded in turns. PostgreSQL's own processes are not
+ * pinned, so it shares the cores with the server and the load.
+ */
+async function benchPostgres(postgresUrl: string | undefined) {
+  const figure = 'GET /v1/invoices?limit=25 on PostgreSQL';
+  if (!postgresUrl) {
+    figures.push({ figure, value: 0, unit: 'req/s', budget: null, pass: null, detail: 'not measured: run `npm run bench`, which starts a throw-away PostgreSQL cluster' });
+    return;
+  }
+  const settingsForKey = { PORTAL_JWT_PUBLIC_KEY: keys.publicKeyPem };
+  const [sqlite, postgres] = await Promise.all([
+    startPortalServer({ ...settingsForKey, PORTAL_DB: join(folder, 'list.db') }),
+    startPortalServer({ ...settingsForKey, PORTAL_DATABASE_URL: postgresUrl }),
+  ]);
+  servers.push(sqlite, postgres);
+  const account = `bench-list-${Date.now()}`;
+  await Promise.all([sqlite, postgres].map((server) => provisionListAccount(server.base, account, settings.listInvoices)));
+  const load = { ...settings.load, seconds: Math.min(settings.load.seconds, 5) };
+  const runs = await loadInterleaved(
+    [
+      { name: 'sqlite', url: `${sqlite.base}/v1/invoices?limit=25`, serverPid: sqlite.process.pid! },
+      { name: 'postgres', url: `${postgres.base}/v1/invoices?limit=25`, serverPid: postgres.process.pid! },
+    ],
+    await keys.mintToken(account),
+    load,
+  );
+  const detail = `${settings.listInvoices} invoices; ${load.seconds} s × ${load.rounds} rounds, 50 connections`;
+  figures.push(
+    requestsFigure('GET /v1/invoices?limit=25 on SQLite', runs.get('sqlite')!, detail),
+    requestsFigure(figure, runs.get('postgres')!),
+    { figure: 'PostgreSQL ÷ SQLite, GET /v1/invoices', value: ratioOf(runs.get('postgres')!, runs.get('sqlite')!), unit: '×', budget: null, pass: null },
+  );
+  for (const server of servers.splice(0)) await stopProcess(server.process);
+}
+
 const keys = await createBenchKeys();
 try {
   // The servers run the compiled dist/ (`npm run server`), so it must be the code as it is now.
@@ -202,6 +240,7 @@ try {
     renderPage.close();
     for (const server of servers.splice(0)) await stopProcess(server.process);
   }
+  await phase('postgres', () => benchPostgres(process.env.PORTAL_TEST_DATABASE_URL));
   figures.push(...(await phase('exports', () => measureExports(databaseFile, keys, data, settings.pageRounds))));
   const context = {
     mode: settings.name,
