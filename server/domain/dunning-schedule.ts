@@ -65,10 +65,17 @@ function scheduleOf(invoice: DunnedInvoice, schedule: DunningSchedule, lock: { l
   return notices;
 }
 
+/** Whether the notice still says something true today: a reminder before the due date, "due today" on it. */
+function isCurrent(notice: Notice, invoice: DunnedInvoice, today: string): boolean {
+  if (notice.kind === 'reminder') return today < invoice.dueAt;
+  if (notice.kind === 'due') return today === invoice.dueAt;
+  return true;
+}
+
 /**
  * What an account should be told today: for each open invoice, the most recent notice whose day
- * has come. Earlier notices it never got (an invoice imported late, a job that was off for a week)
- * are skipped, not sent in a burst: only the newest says what is true today.
+ * has come and that is still true. Earlier notices it never got (an invoice imported late, a job
+ * that was off for a week) are skipped, not sent in a burst: only the newest says what is true today.
  */
 export function planNotices(invoices: DunnedInvoice[], today: string, rules: StandingRules, schedule: DunningSchedule): DunningPlan {
   const figures = computeStanding(invoices, today, rules);
@@ -79,7 +86,7 @@ export function planNotices(invoices: DunnedInvoice[], today: string, rules: Sta
   const notices = invoices
     .filter((invoice) => invoice.amountDue > 0 && invoice.issuedAt <= today)
     .flatMap((invoice) => {
-      const notice = latest(scheduleOf(invoice, schedule, lock).filter((candidate) => candidate.date <= today));
+      const notice = latest(scheduleOf(invoice, schedule, lock).filter((candidate) => candidate.date <= today && isCurrent(candidate, invoice, today)));
       return notice ? [{ invoiceId: invoice.id, notice }] : [];
     });
   return { figures, notices };

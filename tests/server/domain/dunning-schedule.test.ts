@@ -26,8 +26,8 @@ describe('planNotices', () => {
       '2026-11-29 inv_a reminder-7',
       '2026-11-30 inv_a reminder-1',
       '2026-12-01 inv_a due',
-      '2026-12-02 inv_a due',
-      '2026-12-03 inv_a due',
+      '2026-12-02 ',
+      '2026-12-03 ',
       '2026-12-04 inv_a overdue-3',
       '2026-12-05 inv_a overdue-3',
       '2026-12-06 inv_a overdue-3',
@@ -46,6 +46,14 @@ describe('planNotices', () => {
     const imported = { ...invoice, issuedAt: '2026-01-01', dueAt: '2026-01-31' };
     assert.deepEqual(stepsOn('2026-11-27', [imported]), ['inv_a locked']);
     assert.deepEqual(stepsOn('2026-11-27', [imported], { ...rules, lockMinimum: 5000 }), ['inv_a overdue-10']);
+  });
+
+  it('never sends a notice late that is no longer true: no reminder on or after the due date, no "due today" the day after', () => {
+    const dueYesterday = { ...invoice, issuedAt: '2026-11-28', dueAt: '2026-11-29' };
+    assert.deepEqual(stepsOn('2026-11-30', [dueYesterday]), []);
+    const dueToday = { ...invoice, issuedAt: '2026-11-29', dueAt: '2026-11-30' };
+    assert.deepEqual(stepsOn('2026-11-30', [dueToday]), ['inv_a due']);
+    assert.deepEqual(stepsOn('2026-12-02', [invoice], rules, { ...schedule, overdueDays: [] }), []);
   });
 
   it('drops overdue notices from the lock date on: the lock notice speaks for them', () => {
