@@ -146,6 +146,10 @@ export const historyStyles = css`
       padding: calc(var(--_space) * 1.5);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
+      /* Cards out of view skip style and layout. Until first shown they count as a little under the
+         shortest card: one that shrank when shown would pull the page up under the reader. */
+      content-visibility: auto;
+      contain-intrinsic-size: auto 8rem;
     }
     th,
     td[data-label],
