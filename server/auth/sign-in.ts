@@ -2,8 +2,7 @@ import { newId } from '../ids.ts';
 import { ProblemError } from '../errors.ts';
 import type { Principal } from '../http/env.ts';
 import type { PortalDb } from '../store/database.ts';
-import { findCustomer } from '../store/customers.ts';
-import { findUser, hasPortalGrant, updateUser } from '../store/users.ts';
+import { findSignInAccount, updateUser } from '../store/users.ts';
 import type { TokenClaims } from './verify-token.ts';
 
 const lastSeenResolutionMs = 60 * 60 * 1000;
@@ -13,14 +12,17 @@ const lastSeenResolutionMs = 60 * 60 * 1000;
  * on their first valid token and their name and email follow the host's.
  */
 export async function signIn(db: PortalDb, claims: TokenClaims, now: Date): Promise<Principal> {
-  const customer = await findCustomer(db, claims.customer);
-  if (!customer) {
+  // One query for the account, the user, their grant and the Site Admin: it runs on every request.
+  const account = await findSignInAccount(db, claims.customer, claims.sub);
+  if (!account) {
     throw new ProblemError(403, 'not-provisioned', {
       detail: 'This account has not been set up for the Customer Portal yet. Please contact support.',
     });
   }
+  const { customer } = account;
   const nowText = now.toISOString();
-  let user = await findUser(db, customer.id, claims.sub);
+  let user = account.user;
+  let hasPortalGrant = account.hasPortalGrant;
   if (!user) {
     await db
       .insertInto('users')
@@ -35,7 +37,10 @@ export async function signIn(db: PortalDb, claims: TokenClaims, now: Date): Prom
       })
       .onConflict((conflict) => conflict.columns(['customer_id', 'subject']).doNothing())
       .execute();
-    user = (await findUser(db, customer.id, claims.sub))!;
+    // Read back: a request for the same new user may have inserted it (and it may hold a grant) first.
+    const created = (await findSignInAccount(db, customer.id, claims.sub))!;
+    user = created.user!;
+    hasPortalGrant = created.hasPortalGrant;
   } else {
     const change = {
       ...(claims.name !== null && claims.name !== user.name && { name: claims.name }),
@@ -47,8 +52,10 @@ export async function signIn(db: PortalDb, claims: TokenClaims, now: Date): Prom
       user = { ...user, ...change };
     }
   }
-  const hasPortalAccess = user.is_site_admin === 1 || (await hasPortalGrant(db, user.id));
-  return { customer, user, hasPortalAccess };
+  const hasPortalAccess = user.is_site_admin === 1 || hasPortalGrant;
+  // The Site Admin signing in is named as just updated.
+  const siteAdmin = user.is_site_admin === 1 ? { name: user.name, email: user.email } : account.siteAdmin;
+  return { customer, user, hasPortalAccess, siteAdmin };
 }
 
 // Written at most hourly, so reads do not turn into writes on every request.

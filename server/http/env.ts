@@ -5,6 +5,8 @@ export interface Principal {
   customer: CustomerRow;
   user: UserRow;
   hasPortalAccess: boolean;
+  /** The account's Site Admin as read when signing in, whom the standing and a 403 name. */
+  siteAdmin: Pick<UserRow, 'name' | 'email'> | null;
 }
 
 export interface PortalEnv {
