@@ -157,28 +157,39 @@ export interface SignInAccount {
 export async function findSignInAccount(db: PortalDb, customerId: string, subject: string): Promise<SignInAccount | undefined> {
   const [row] = await signInQuery(db, { customerId, subject });
   if (!row) return undefined;
-  const {
-    user_id, user_name, user_email, user_is_site_admin, user_created_at, user_last_seen_at,
-    granted_user_id, site_admin_name, site_admin_email, site_admin_id,
-    ...customer
-  } = row;
+  const customer: CustomerRow = {
+    id: row.id,
+    customer_key: row.customer_key,
+    company_name: row.company_name,
+    address_line1: row.address_line1,
+    address_line2: row.address_line2,
+    address_city: row.address_city,
+    address_region: row.address_region,
+    address_postal_code: row.address_postal_code,
+    address_country: row.address_country,
+    currency: row.currency,
+    locale: row.locale,
+    version: row.version,
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
   const user: UserRow | undefined =
-    user_id === null
+    row.user_id === null
       ? undefined
       : {
-          id: user_id,
-          customer_id: customer.id,
+          id: row.user_id,
+          customer_id: row.id,
           subject,
-          name: user_name,
-          email: user_email,
-          is_site_admin: user_is_site_admin ?? 0,
-          created_at: user_created_at!,
-          last_seen_at: user_last_seen_at,
+          name: row.user_name,
+          email: row.user_email,
+          is_site_admin: row.user_is_site_admin ?? 0,
+          created_at: row.user_created_at!,
+          last_seen_at: row.user_last_seen_at,
         };
   return {
     customer,
     user,
-    hasPortalGrant: granted_user_id !== null,
-    siteAdmin: site_admin_id === null ? null : { name: site_admin_name, email: site_admin_email },
+    hasPortalGrant: row.granted_user_id !== null,
+    siteAdmin: row.site_admin_id === null ? null : { name: row.site_admin_name, email: row.site_admin_email },
   };
 }
