@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import SQLite from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { type LoadResult, loadOnce, median } from './api-load.ts';
 import { deepAccount, seedBenchDatabase } from './bench-data.ts';
@@ -12,7 +13,8 @@ import { onCore, stopProcess, waitForHealth } from './processes.ts';
  * A quicker look at the API figures than `npm run bench`: seeds the deep account (200,000
  * invoices), starts the portal (`node --import tsx server/main.ts`, NODE_ENV=production) on core 0
  * and loads /v1/invoices?limit=25 and /v1/standing from core 1, printing the server's CPU µs per
- * request of each round. `--cpu-prof` writes a V8 profile of the server to PROFILE_DIR (default
+ * request of each round. EXTRA_ACCOUNTS (300) more accounts are added after the seed, as the bench's
+ * payments set-up does. `--cpu-prof` writes a V8 profile of the server to PROFILE_DIR (default
  * ./profiles); ROUNDS and SECONDS set the load.
  */
 const isProfiling = process.argv.includes('--cpu-prof');
@@ -21,6 +23,24 @@ const seconds = Number(process.env.SECONDS ?? 5);
 const folder = mkdtempSync(join(tmpdir(), 'portal-profile-'));
 const databaseFile = join(folder, 'portal.db');
 await seedBenchDatabase(databaseFile, { exportInvoices: 10, exportTransactions: 10, deepInvoices: 200_000, pageDepth: 10 });
+// As `npm run bench` does (its payments set-up provisions 300 accounts after the seed's ANALYZE), so
+// SQLite plans with statistics that saw only two accounts.
+const extraAccounts = Number(process.env.EXTRA_ACCOUNTS ?? 300);
+{
+  const sqlite = new SQLite(databaseFile);
+  const now = new Date().toISOString();
+  const customer = sqlite.prepare('insert into customers (id, customer_key, company_name, currency, locale, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)');
+  const user = sqlite.prepare('insert into users (id, customer_id, subject, name, email, is_site_admin, created_at) values (?, ?, ?, ?, ?, ?, ?)');
+  sqlite.transaction(() => {
+    for (let index = 0; index < extraAccounts; index++) {
+      const id = `extra-${index}`;
+      customer.run(id, `CK-${id}`, `${id} Inc.`, 'USD', 'en-US', now, now);
+      user.run(`usr_${id}`, id, `${id}-admin`, 'Admin', `admin@${id}.test`, 1, now);
+      user.run(`usr_${id}_2`, id, `${id}-viewer`, 'Viewer', `viewer@${id}.test`, 0, now);
+    }
+  })();
+  sqlite.close();
+}
 const keys = await createBenchKeys();
 const nodeArgs = [...(isProfiling ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR ?? 'profiles'}`] : []), '--import', 'tsx', 'server/main.ts'];
 // PORTAL_DIRS=<checkout>,<checkout> compares builds: each serves from its own folder, loaded in turns.

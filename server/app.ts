@@ -132,7 +132,7 @@ export function createPortalApp(deps: PortalDeps) {
   const verifiedTokens = createVerifiedTokenCache({ maxEntries: config.jwt.cacheSize, ttlMs: verifiedTokenTtlMs });
   portal.use(authenticateUser({ db, clock, keys: deps.keys, tokenRules: config.jwt, verifiedTokens }));
   portal.route('/', signedInRoutes(standingDeps));
-  portal.use(requirePortalAccess());
+  portal.use(requirePortalAccess(db));
   portal.route('/customer', customerRoutes({ db, clock }));
   portal.route('/subscriptions', subscriptionRoutes({ db, clock }));
   portal.route(

@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { ProblemError } from '../errors.ts';
 import type { PortalEnv } from '../http/env.ts';
 import type { PortalDb } from '../store/database.ts';
+import { findSiteAdmin } from '../store/users.ts';
 import type { Clock } from '../clock.ts';
 import type { KeyResolver } from './key-resolver.ts';
 import { signIn } from './sign-in.ts';
@@ -48,10 +49,11 @@ export const authenticateUser = (deps: AuthenticateDeps) =>
   });
 
 /** Lets only holders of Customer Portal View through, and tells the others whom to ask. */
-export const requirePortalAccess = () =>
+export const requirePortalAccess = (db: PortalDb) =>
   createMiddleware<PortalEnv>(async (c, next) => {
-    const { hasPortalAccess, siteAdmin } = c.get('principal');
+    const { customer, hasPortalAccess } = c.get('principal');
     if (!hasPortalAccess) {
+      const siteAdmin = await findSiteAdmin(db, customer.id);
       const whom = siteAdmin?.name ? `your Site Admin, ${siteAdmin.name},` : 'your Site Admin';
       throw new ProblemError(403, 'forbidden', {
         detail: `You need the Customer Portal View permission. Ask ${whom} to grant it.`,

@@ -2,7 +2,8 @@ import { newId } from '../ids.ts';
 import { ProblemError } from '../errors.ts';
 import type { Principal } from '../http/env.ts';
 import type { PortalDb } from '../store/database.ts';
-import { findSignInAccount, updateUser } from '../store/users.ts';
+import { findCustomer } from '../store/customers.ts';
+import { findUser, hasPortalGrant, updateUser } from '../store/users.ts';
 import type { TokenClaims } from './verify-token.ts';
 
 const lastSeenResolutionMs = 60 * 60 * 1000;
@@ -12,17 +13,14 @@ const lastSeenResolutionMs = 60 * 60 * 1000;
  * on their first valid token and their name and email follow the host's.
  */
 export async function signIn(db: PortalDb, claims: TokenClaims, now: Date): Promise<Principal> {
-  // One query for the account, the user, their grant and the Site Admin: it runs on every request.
-  const account = await findSignInAccount(db, claims.customer, claims.sub);
-  if (!account) {
+  const customer = await findCustomer(db, claims.customer);
+  if (!customer) {
     throw new ProblemError(403, 'not-provisioned', {
       detail: 'This account has not been set up for the Customer Portal yet. Please contact support.',
     });
   }
-  const { customer } = account;
   const nowText = now.toISOString();
-  let user = account.user;
-  let hasPortalGrant = account.hasPortalGrant;
+  let user = await findUser(db, customer.id, claims.sub);
   if (!user) {
     await db
       .insertInto('users')
@@ -37,10 +35,7 @@ export async function signIn(db: PortalDb, claims: TokenClaims, now: Date): Prom
       })
       .onConflict((conflict) => conflict.columns(['customer_id', 'subject']).doNothing())
       .execute();
-    // Read back: a request for the same new user may have inserted it (and it may hold a grant) first.
-    const created = (await findSignInAccount(db, customer.id, claims.sub))!;
-    user = created.user!;
-    hasPortalGrant = created.hasPortalGrant;
+    user = (await findUser(db, customer.id, claims.sub))!;
   } else {
     const change = {
       ...(claims.name !== null && claims.name !== user.name && { name: claims.name }),
@@ -52,10 +47,10 @@ export async function signIn(db: PortalDb, claims: TokenClaims, now: Date): Prom
       user = { ...user, ...change };
     }
   }
-  const hasPortalAccess = user.is_site_admin === 1 || hasPortalGrant;
-  // The Site Admin signing in is named as just updated.
-  const siteAdmin = user.is_site_admin === 1 ? { name: user.name, email: user.email } : account.siteAdmin;
-  return { customer, user, hasPortalAccess, siteAdmin };
+  const isSiteAdmin = user.is_site_admin === 1;
+  const hasPortalAccess = isSiteAdmin || (await hasPortalGrant(db, user.id));
+  // A Site Admin is the account's only one (users_one_site_admin), so the standing need not look them up.
+  return { customer, user, hasPortalAccess, siteAdmin: isSiteAdmin ? { name: user.name, email: user.email } : undefined };
 }
 
 // Written at most hourly, so reads do not turn into writes on every request.

@@ -5,8 +5,8 @@ export interface Principal {
   customer: CustomerRow;
   user: UserRow;
   hasPortalAccess: boolean;
-  /** The account's Site Admin as read when signing in, whom the standing and a 403 name. */
-  siteAdmin: Pick<UserRow, 'name' | 'email'> | null;
+  /** The account's Site Admin when signing in already knows them (the user is the Site Admin); else undefined: look them up. */
+  siteAdmin: Pick<UserRow, 'name' | 'email'> | undefined;
 }
 
 export interface PortalEnv {
