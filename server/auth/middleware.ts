@@ -31,9 +31,7 @@ interface AuthenticateDeps {
   verifiedTokens: VerifiedTokenCache;
 }
 
-async function claimsOf(deps: AuthenticateDeps, token: string, now: Date): Promise<TokenClaims> {
-  const cached = deps.verifiedTokens.get(token, now);
-  if (cached) return cached;
+async function verifyAndRemember(deps: AuthenticateDeps, token: string, now: Date): Promise<TokenClaims> {
   const verified = await verifyToken(token, deps.keys, deps.tokenRules, now);
   deps.verifiedTokens.remember(token, verified.claims, verified.expiresAt, now);
   return verified.claims;
@@ -43,7 +41,9 @@ async function claimsOf(deps: AuthenticateDeps, token: string, now: Date): Promi
 export const authenticateUser = (deps: AuthenticateDeps) =>
   createMiddleware<PortalEnv>(async (c, next) => {
     const now = deps.clock.now();
-    const claims = await claimsOf(deps, bearerToken(c.req.header('Authorization')), now);
+    const token = bearerToken(c.req.header('Authorization'));
+    // A token verified before is answered without another async step.
+    const claims = deps.verifiedTokens.get(token, now) ?? (await verifyAndRemember(deps, token, now));
     c.set('principal', await signIn(deps.db, claims, now));
     await next();
   });

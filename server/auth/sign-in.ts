@@ -47,8 +47,10 @@ export async function signIn(db: PortalDb, claims: TokenClaims, now: Date): Prom
       user = { ...user, ...change };
     }
   }
-  const hasPortalAccess = user.is_site_admin === 1 || (await hasPortalGrant(db, user.id));
-  return { customer, user, hasPortalAccess };
+  const isSiteAdmin = user.is_site_admin === 1;
+  const hasPortalAccess = isSiteAdmin || (await hasPortalGrant(db, user.id));
+  // A Site Admin is the account's only one (users_one_site_admin), so the standing need not look them up.
+  return { customer, user, hasPortalAccess, siteAdmin: isSiteAdmin ? { name: user.name, email: user.email } : undefined };
 }
 
 // Written at most hourly, so reads do not turn into writes on every request.

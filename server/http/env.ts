@@ -5,6 +5,8 @@ export interface Principal {
   customer: CustomerRow;
   user: UserRow;
   hasPortalAccess: boolean;
+  /** The account's Site Admin when signing in already knows them (the user is the Site Admin); else undefined: look them up. */
+  siteAdmin: Pick<UserRow, 'name' | 'email'> | undefined;
 }
 
 export interface PortalEnv {

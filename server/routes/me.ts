@@ -19,7 +19,7 @@ export function signedInRoutes(deps: StandingDeps) {
       return c.json(me);
     })
     .get('/standing', async (c) => {
-      const { customer, hasPortalAccess } = c.get('principal');
-      return c.json({ ...(await loadAccountStanding(deps, customer)), canPay: hasPortalAccess });
+      const { customer, hasPortalAccess, siteAdmin } = c.get('principal');
+      return c.json({ ...(await loadAccountStanding(deps, customer, siteAdmin)), canPay: hasPortalAccess });
     });
 }

@@ -4,7 +4,7 @@ import type { PortalConfig } from '../config.ts';
 import { computeStanding, type StandingRules } from '../domain/standing.ts';
 import type { PortalDb } from '../store/database.ts';
 import { listAmountsDue } from '../store/invoices.ts';
-import type { CustomerRow } from '../store/schema.ts';
+import type { CustomerRow, UserRow } from '../store/schema.ts';
 import { findSiteAdmin } from '../store/users.ts';
 
 export interface StandingDeps {
@@ -27,11 +27,18 @@ export const standingDepsOf = ({ db, clock, config }: { db: PortalDb; clock: Clo
   supportEmail: config.supportEmail,
 });
 
-/** The account's standing, read fresh from the invoices every time. */
-export async function loadAccountStanding(deps: StandingDeps, customer: CustomerRow): Promise<AccountStanding> {
+/**
+ * The account's standing, read fresh from the invoices every time. `knownSiteAdmin` is the Site
+ * Admin as this request already read them (signing in does); without it they are looked up.
+ */
+export async function loadAccountStanding(
+  deps: StandingDeps,
+  customer: CustomerRow,
+  knownSiteAdmin?: Pick<UserRow, 'name' | 'email'> | null,
+): Promise<AccountStanding> {
   const [amountsDue, siteAdmin] = await Promise.all([
     listAmountsDue(deps.db, customer.id),
-    findSiteAdmin(deps.db, customer.id),
+    knownSiteAdmin !== undefined ? knownSiteAdmin : findSiteAdmin(deps.db, customer.id),
   ]);
   const figures = computeStanding(amountsDue, calendarDate(deps.clock.now()), deps.rules);
   return {

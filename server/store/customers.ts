@@ -2,6 +2,7 @@ import type { Contact, Customer } from '../../contract/customer.ts';
 import type { Address } from '../../contract/address.ts';
 import { newId } from '../ids.ts';
 import type { PortalDb } from './database.ts';
+import { precompiledQuery } from './precompiled-query.ts';
 import type { ContactsTable, CustomerRow, CustomerUpdate } from './schema.ts';
 
 export interface CustomerRecord {
@@ -9,8 +10,14 @@ export interface CustomerRecord {
   contacts: ContactsTable[];
 }
 
+// Precompiled: signing in reads the account on every request.
+const customerQuery = precompiledQuery<{ customerId: string }, CustomerRow>((db, param) =>
+  db.selectFrom('customers').selectAll().where('id', '=', param('customerId')),
+);
+
 export async function findCustomer(db: PortalDb, customerId: string): Promise<CustomerRow | undefined> {
-  return db.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst();
+  const [customer] = await customerQuery(db, { customerId });
+  return customer;
 }
 
 export async function findCustomerRecord(db: PortalDb, customerId: string): Promise<CustomerRecord | undefined> {

@@ -1,6 +1,7 @@
 import type { InvoicePayment, InvoiceStatusFilter, InvoiceSummary } from '../../contract/invoice.ts';
 import { isPastDue } from '../domain/past-due.ts';
 import type { PortalDb } from './database.ts';
+import { precompiledQuery } from './precompiled-query.ts';
 import { amountDueOf } from './invoices.ts';
 import { type Keyset, type Page, toPage } from './keyset.ts';
 import type { InvoiceRow } from './schema.ts';
@@ -48,24 +49,60 @@ export async function listInvoicePage(
   after: Keyset | undefined,
   limit: number,
 ): Promise<Page<InvoiceSummary>> {
-  let query = db
-    .selectFrom('invoices')
-    .select(['id', 'number', 'status', 'issued_at', 'due_at', 'currency', 'total', 'amount_paid'])
-    .where('customer_id', '=', customerId);
-  if (filters.status === 'past_due') {
-    query = query.where('status', '=', 'open').where('due_at', '<', today).whereRef('amount_paid', '<', 'total');
-  } else if (filters.status) {
-    query = query.where('status', '=', filters.status);
-  }
-  if (filters.from) query = query.where('issued_at', '>=', filters.from);
-  if (filters.to) query = query.where('issued_at', '<=', filters.to);
   const search = filters.q?.toUpperCase();
-  if (search) query = query.where((eb) => eb(eb.fn('upper', ['number']), 'like', `%${search}%`));
-  if (after) query = query.where((eb) => eb(eb.refTuple('issued_at', 'id'), '<', eb.tuple(after.at, after.id)));
-  const fetched = await query.orderBy('issued_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+  const shape: PageShape = `${filters.status === 'past_due' ? 'past-due' : filters.status ? 'status' : 'any'}|${filters.from ? 'from' : ''}|${filters.to ? 'to' : ''}|${search ? 'search' : ''}|${after ? 'after' : ''}`;
+  const fetched = await invoicePageQuery(
+    db,
+    {
+      customerId,
+      status: filters.status === 'past_due' ? 'open' : filters.status,
+      today,
+      from: filters.from,
+      to: filters.to,
+      pattern: `%${search}%`,
+      afterAt: after?.at,
+      afterId: after?.id,
+      limit: limit + 1,
+    },
+    shape,
+  );
   const page = toPage(fetched, limit, (row) => ({ at: row.issued_at, id: row.id }));
   return { rows: page.rows.map((row) => toSummary(row, today)), next: page.next };
 }
+
+/** Which clauses a page query has: status kind, then each optional filter and the cursor, present or not. */
+type PageShape = `${'any' | 'status' | 'past-due'}|${'' | 'from'}|${'' | 'to'}|${'' | 'search'}|${'' | 'after'}`;
+
+interface PageParams extends Record<string, unknown> {
+  customerId: string;
+  status: InvoiceRow['status'] | undefined;
+  today: string;
+  from: string | undefined;
+  to: string | undefined;
+  pattern: string;
+  afterAt: string | undefined;
+  afterId: string | undefined;
+  limit: number;
+}
+
+/** The page query, compiled once per shape: it runs on every request of the invoice list. */
+const invoicePageQuery = precompiledQuery<PageParams, SummaryRow, PageShape>((db, param, shape) => {
+  const [statusKind, from, to, search, after] = shape.split('|');
+  let query = db
+    .selectFrom('invoices')
+    .select(['id', 'number', 'status', 'issued_at', 'due_at', 'currency', 'total', 'amount_paid'])
+    .where('customer_id', '=', param('customerId'));
+  if (statusKind === 'past-due') {
+    query = query.where('status', '=', param('status')!).where('due_at', '<', param('today')).whereRef('amount_paid', '<', 'total');
+  } else if (statusKind === 'status') {
+    query = query.where('status', '=', param('status')!);
+  }
+  if (from) query = query.where('issued_at', '>=', param('from')!);
+  if (to) query = query.where('issued_at', '<=', param('to')!);
+  if (search) query = query.where((eb) => eb(eb.fn('upper', ['number']), 'like', param('pattern')));
+  if (after) query = query.where((eb) => eb(eb.refTuple('issued_at', 'id'), '<', eb.tuple(param('afterAt')!, param('afterId')!)));
+  return query.orderBy('issued_at', 'desc').orderBy('id', 'desc').limit(param('limit'));
+});
 
 /** Succeeded payments and credits applied to an invoice, oldest first. */
 export async function listInvoicePayments(db: PortalDb, invoiceId: string): Promise<InvoicePayment[]> {

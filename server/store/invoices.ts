@@ -1,6 +1,7 @@
 import type { Invoice, InvoiceCreate } from '../../contract/invoice.ts';
 import { newId } from '../ids.ts';
 import type { PortalDb } from './database.ts';
+import { precompiledQuery } from './precompiled-query.ts';
 import { inTransaction } from './in-transaction.ts';
 import type { InvoiceLineRow, InvoiceRow } from './schema.ts';
 
@@ -83,14 +84,18 @@ export async function findInvoice(db: PortalDb, customerId: string, invoiceId: s
 }
 
 /** What is still owed on each open invoice, oldest due first. */
-export async function listAmountsDue(db: PortalDb, customerId: string): Promise<{ dueAt: string; amountDue: number }[]> {
-  const rows = await db
+// Precompiled: the standing reads it on every request.
+const amountsDueQuery = precompiledQuery<{ customerId: string }, Pick<InvoiceRow, 'due_at' | 'total' | 'amount_paid'>>((db, param) =>
+  db
     .selectFrom('invoices')
     .select(['due_at', 'total', 'amount_paid'])
-    .where('customer_id', '=', customerId)
+    .where('customer_id', '=', param('customerId'))
     .where('status', '=', 'open')
-    .orderBy('due_at')
-    .execute();
+    .orderBy('due_at'),
+);
+
+export async function listAmountsDue(db: PortalDb, customerId: string): Promise<{ dueAt: string; amountDue: number }[]> {
+  const rows = await amountsDueQuery(db, { customerId });
   return rows.map((row) => ({ dueAt: row.due_at, amountDue: row.total - row.amount_paid }));
 }
 

@@ -1,14 +1,18 @@
 import type { AccessUser } from '../../contract/access.ts';
 import type { PortalDb } from './database.ts';
+import { precompiledQuery } from './precompiled-query.ts';
 import type { UserRow } from './schema.ts';
 
+// Precompiled: signing in reads the user on every request. Single-table lookups on a unique key,
+// which SQLite answers through the index whatever its statistics say (a join of customers, users
+// and grants was planned as table scans once sqlite_stat1 had seen only a few accounts).
+const userQuery = precompiledQuery<{ customerId: string; subject: string }, UserRow>((db, param) =>
+  db.selectFrom('users').selectAll().where('customer_id', '=', param('customerId')).where('subject', '=', param('subject')),
+);
+
 export async function findUser(db: PortalDb, customerId: string, subject: string): Promise<UserRow | undefined> {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where('customer_id', '=', customerId)
-    .where('subject', '=', subject)
-    .executeTakeFirst();
+  const [user] = await userQuery(db, { customerId, subject });
+  return user;
 }
 
 export async function findSiteAdmin(db: PortalDb, customerId: string): Promise<UserRow | undefined> {
@@ -36,8 +40,12 @@ export async function deleteUser(db: PortalDb, userId: string): Promise<void> {
   await db.deleteFrom('users').where('id', '=', userId).execute();
 }
 
+const grantQuery = precompiledQuery<{ userId: string }, { user_id: string }>((db, param) =>
+  db.selectFrom('portal_grants').select('user_id').where('user_id', '=', param('userId')),
+);
+
 export async function hasPortalGrant(db: PortalDb, userId: string): Promise<boolean> {
-  const grant = await db.selectFrom('portal_grants').select('user_id').where('user_id', '=', userId).executeTakeFirst();
+  const [grant] = await grantQuery(db, { userId });
   return grant !== undefined;
 }
 
@@ -99,3 +107,4 @@ export async function findAccessUser(db: PortalDb, customerId: string, subject: 
   const row = await accessQuery(db, customerId).where('users.subject', '=', subject).executeTakeFirst();
   return row && toAccessUser(row);
 }
+

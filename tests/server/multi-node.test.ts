@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { DunningRun } from '../../contract/dunning.ts';
 import type { PortalDb } from '../../server/store/database.ts';
 import { addPaymentMethod, cardDetails } from './support/payment-methods.ts';
-import { call, callAdmin, provisionAccount } from './support/requests.ts';
+import { call, callAdmin, grantPortalAccess, provisionAccount, userToken } from './support/requests.ts';
 import { type ServerProcess, startServerProcess } from './support/server-process.ts';
 import { adminApiKey, jwtSecret } from './support/test-app.ts';
 import { openTestDatabase, postgresUrl, testDatabaseEnv } from './support/test-database.ts';
@@ -103,5 +103,18 @@ describe('two server nodes on one PostgreSQL database', { skip: postgresUrl ? fa
     assert.equal(charges[0]!.amount, 4900);
     const payments = await db.selectFrom('transactions').select(['id', 'status']).where('customer_id', '=', 'hooli').execute();
     assert.deepEqual(payments, [{ id: answers[0].id, status: 'succeeded' }]);
+  });
+
+  it('lets a user in on one node once the other grants Customer Portal View, and keeps them out once it is revoked', async () => {
+    const [a, b] = nodes as [ServerProcess, ServerProcess];
+    const account = await provisionAccount(a.app, 'pied-piper');
+    const token = await userToken('pied-piper', 'billing');
+    // The same token on both nodes, so each has it verified and cached before the change.
+    for (const node of [a, b]) assert.equal((await call(node.app, 'GET', '/v1/invoices', { token })).status, 403);
+    await grantPortalAccess(a.app, account, 'billing');
+    assert.equal((await call(b.app, 'GET', '/v1/invoices', { token })).status, 200);
+    const revoked = await call(a.app, 'PUT', '/v1/access/users/billing', { token: account.siteAdmin.token, body: { portalAccess: false } });
+    assert.equal(revoked.status, 200);
+    assert.equal((await call(b.app, 'GET', '/v1/invoices', { token })).status, 403);
   });
 });
