@@ -10,7 +10,7 @@ export function benchSettings(isSmoke: boolean) {
     sizes,
     load: isSmoke ? { rounds: 1, seconds: 1, warmUpSeconds: 0 } : { rounds: 3, seconds: 10, warmUpSeconds: 2 },
     // Each user may make 10 payment attempts in 10 minutes, so every account pays at most 10 invoices.
-    payments: isSmoke ? { accounts: 20, invoicesPerAccount: 10, seconds: 1 } : { accounts: 300, invoicesPerAccount: 10, seconds: 5 },
+    payments: isSmoke ? { accounts: 100, invoicesPerAccount: 10, seconds: 1 } : { accounts: 300, invoicesPerAccount: 10, seconds: 5 },
     renderRows: 100,
     listInvoices: isSmoke ? 30 : 500,
     pageRounds: isSmoke ? 20 : 300,
