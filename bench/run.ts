@@ -141,17 +141,28 @@ async function benchApi(databaseFile: string, renderOrigin: string) {
   return { portal, token };
 }
 
+/** The page loaded in a fresh Chromium once per round, like every speed figure: the median of the rounds. */
 async function benchRender(renderOrigin: string, apiBase: string, token: string) {
-  const result = await measureRender(renderOrigin, apiBase, token, settings.renderRows);
+  const results = [];
+  for (let round = 0; round < settings.load.rounds; round++) results.push(await measureRender(renderOrigin, apiBase, token, settings.renderRows));
+  const longestTaskMs = median(results.map((result) => result.longestTaskMs));
+  const rounds = `rounds: ${results.map((result) => result.longestTaskMs.toFixed(0)).join(', ')} (0: no task reached 50 ms)`;
   figures.push(
-    { figure: `<portal-invoices> ${settings.renderRows} rows in Chromium: time to rendered`, value: result.renderedMs, unit: 'ms', budget: null, pass: null, detail: 'from navigation start, Vite build, real server' },
+    {
+      figure: `<portal-invoices> ${settings.renderRows} rows in Chromium: time to rendered`,
+      value: median(results.map((result) => result.renderedMs)),
+      unit: 'ms',
+      budget: null,
+      pass: null,
+      detail: 'from navigation start, Vite build, real server',
+    },
     {
       figure: `<portal-invoices> ${settings.renderRows} rows: longest main-thread task`,
-      value: result.longestTaskMs,
+      value: longestTaskMs,
       unit: 'ms',
       budget: '< 50 ms',
-      pass: result.longestTaskMs < 50,
-      detail: result.longestTaskMs === 0 ? 'no long task (≥ 50 ms) observed' : 'PerformanceObserver longtask',
+      pass: longestTaskMs < 50,
+      detail: `PerformanceObserver longtask; ${rounds}`,
     },
   );
 }
