@@ -34,15 +34,18 @@ describe('a partner registering the elements under its own tag names (demo/hosts
     await waitForText(host.page, 'acme-customer-info', 'Acme Inc.');
     await waitForText(host.page, 'acme-subscriptions', 'Glaxis');
     await waitForText(host.page, 'acme-invoices', 'No invoices yet.');
+    await waitForText(host.page, 'acme-payment-methods', 'No payment method on file.');
     const titles = await host.page.evaluate(() =>
       ['acme-customer-info', 'acme-invoices'].map((tag) => document.querySelector(tag)!.shadowRoot!.querySelector('h2')!.textContent!.trim()),
     );
     assert.deepEqual(titles, ['Company details', 'Invoices']);
   });
 
-  test('leaves every default portal-* tag undefined', async () => {
+  test('leaves every default portal-* tag undefined, also for the elements shown inside others', async () => {
     const defined = await host.page.evaluate((tags) => tags.filter((tag) => customElements.get(tag)), defaultTags);
     assert.deepEqual(defined, []);
+    const inner = await host.page.evaluate(() => ['acme-lockout-gate', 'acme-payment-methods', 'acme-pay-balance'].filter((tag) => customElements.get(tag)));
+    assert.deepEqual(inner, ['acme-lockout-gate', 'acme-payment-methods', 'acme-pay-balance']);
   });
 
   test('applies the partner’s tokens and ::part rules', async () => {

@@ -44,12 +44,12 @@ export const lockoutGateStyles = css`
     gap: calc(var(--_space) * 2);
     margin-block-end: calc(var(--_space) * 2);
   }
-  portal-pay-balance {
+  .pay-balance {
     padding: calc(var(--_space) * 2);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  portal-payment-methods::part(balance) {
+  .payment-methods::part(balance) {
     display: none;
   }
   .lock {

@@ -1,10 +1,12 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { Standing, StandingStatus } from '../../contract/standing.ts';
 import { NotConfiguredError, PortalElement } from '../base/portal-element.ts';
 import { defineElement } from '../define.ts';
 import { PortalStandingChangeEvent } from '../events/portal-standing-change-event.ts';
+import type { PortalPayBalance } from '../pay-balance/portal-pay-balance.ts';
 import { PortalPaymentMethods } from '../payment-methods/portal-payment-methods.ts';
 import { baseStyles } from '../theme/base-styles.ts';
 import { keepTabInside, tabbableIn } from './focus-trap.ts';
@@ -52,11 +54,18 @@ const mailto = (email: string): TemplateResult => html`<a href="mailto:${email}"
  * @csspart skeleton - The placeholder shown, instead of the content, until the standing is read.
  */
 export class PortalLockoutGate extends PortalElement {
-  static define(tag = 'portal-lockout-gate', registry: CustomElementRegistry = customElements): void {
-    // It shows the pay flow and the payment methods by their default tags, whatever tag it gets itself.
-    PortalPaymentMethods.define('portal-payment-methods', registry);
+  /** Registers the gate, and the pay flow and payment methods it shows under the tags given, so a partner's names are used throughout. */
+  static define(
+    tag = 'portal-lockout-gate',
+    registry: CustomElementRegistry = customElements,
+    { paymentMethodsTag = 'portal-payment-methods', payBalanceTag = 'portal-pay-balance' } = {},
+  ): void {
+    PortalPaymentMethods.define(paymentMethodsTag, registry, { payBalanceTag });
+    this.innerTags = { paymentMethods: unsafeStatic(paymentMethodsTag), payBalance: unsafeStatic(payBalanceTag) };
     defineElement(tag, this, registry);
   }
+
+  private static innerTags = { paymentMethods: unsafeStatic('portal-payment-methods'), payBalance: unsafeStatic('portal-pay-balance') };
 
   static override styles = [baseStyles, lockoutGateStyles];
 
@@ -176,9 +185,11 @@ export class PortalLockoutGate extends PortalElement {
   /** The pay flow, and the payment methods to add a card to pay with (their own "Pay balance" is hidden: the flow above is the one). */
   private renderPay(): TemplateResult {
     const { apiBase, tokenProvider, locale, messages } = this;
-    return html`<div class="pay" part="pay">
-      <portal-pay-balance .apiBase=${apiBase} .tokenProvider=${tokenProvider} .locale=${locale} .messages=${messages} @portal-payment-succeeded=${this.handlePaid}></portal-pay-balance>
-      <portal-payment-methods
+    const { paymentMethods, payBalance } = PortalLockoutGate.innerTags;
+    return staticHtml`<div class="pay" part="pay">
+      <${payBalance} class="pay-balance" .apiBase=${apiBase} .tokenProvider=${tokenProvider} .locale=${locale} .messages=${messages} @portal-payment-succeeded=${this.handlePaid}></${payBalance}>
+      <${paymentMethods}
+        class="payment-methods"
         .apiBase=${apiBase}
         .tokenProvider=${tokenProvider}
         .locale=${locale}
@@ -186,7 +197,7 @@ export class PortalLockoutGate extends PortalElement {
         @portal-payment-method-added=${this.handleMethodsChanged}
         @portal-payment-method-removed=${this.handleMethodsChanged}
         @portal-default-changed=${this.handleMethodsChanged}
-      ></portal-payment-methods>
+      ></${paymentMethods}>
     </div>`;
   }
 
@@ -227,7 +238,7 @@ export class PortalLockoutGate extends PortalElement {
 
   /** The pay flow offers what is on file now. */
   private handleMethodsChanged(): void {
-    void this.renderRoot.querySelector('portal-pay-balance')?.reload();
+    void this.renderRoot.querySelector<PortalPayBalance>('.pay-balance')?.reload();
   }
 
   private handleDismiss(dismiss: () => void): void {

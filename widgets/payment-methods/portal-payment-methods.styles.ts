@@ -11,7 +11,7 @@ export const paymentMethodsStyles = css`
     border-inline-start: 4px solid var(--_warning);
     font-weight: 600;
   }
-  portal-pay-balance {
+  [part='pay-balance'] {
     margin-block-end: calc(var(--_space) * 2);
     padding: calc(var(--_space) * 2);
     border: 1px solid var(--_border);

@@ -2,6 +2,7 @@ import { Task } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { PaymentMethod } from '../../contract/payment-method.ts';
 import type { Standing } from '../../contract/standing.ts';
 import { NotConfiguredError } from '../base/portal-element.ts';
@@ -59,11 +60,14 @@ interface RowProblem {
  * @csspart skeleton - The placeholder shown while loading.
  */
 export class PortalPaymentMethods extends PaymentElement {
-  static define(tag = 'portal-payment-methods', registry: CustomElementRegistry = customElements): void {
-    // It shows the pay flow by that element's default tag, whatever tag it gets itself.
-    PortalPayBalance.define('portal-pay-balance', registry);
+  /** Registers the element, and the pay flow it shows under `payBalanceTag`, so a partner's names are used throughout. */
+  static define(tag = 'portal-payment-methods', registry: CustomElementRegistry = customElements, { payBalanceTag = 'portal-pay-balance' } = {}): void {
+    PortalPayBalance.define(payBalanceTag, registry);
+    this.payBalanceTag = unsafeStatic(payBalanceTag);
     defineElement(tag, this, registry);
   }
+
+  private static payBalanceTag = unsafeStatic('portal-pay-balance');
 
   static override styles = [baseStyles, paymentStyles, paymentMethodsStyles];
 
@@ -142,14 +146,14 @@ export class PortalPaymentMethods extends PaymentElement {
         </div>`
       : nothing}
     ${this.isPayOpen
-      ? html`<portal-pay-balance
+      ? staticHtml`<${PortalPaymentMethods.payBalanceTag}
           part="pay-balance"
           .apiBase=${this.apiBase}
           .tokenProvider=${this.tokenProvider}
           .locale=${this.locale}
           .messages=${this.messages}
           @portal-payment-succeeded=${() => this.methodsTask.run()}
-        ></portal-pay-balance>`
+        ></${PortalPaymentMethods.payBalanceTag}>`
       : nothing}`;
   }
 
@@ -359,7 +363,7 @@ export class PortalPaymentMethods extends PaymentElement {
 
   /** After a method changed: the pay flow, if open, offers what is on file now; focus goes to `focusSelector`. */
   private afterChange(focusSelector: string): void {
-    void this.renderRoot.querySelector('portal-pay-balance')?.reload();
+    void this.renderRoot.querySelector<PortalPayBalance>('[part="pay-balance"]')?.reload();
     this.focusSoon(focusSelector);
   }
 }

@@ -1,10 +1,21 @@
 // customer-portal/elements registers nothing: the partner names each element itself.
-import { defineElement, PortalCustomerInfo, PortalInvoices, PortalProvider, PortalSubscriptions } from './vendor/elements.js';
+import {
+  defineElement,
+  PortalCustomerInfo,
+  PortalInvoices,
+  PortalLockoutGate,
+  PortalPaymentMethods,
+  PortalProvider,
+  PortalSubscriptions,
+} from './vendor/elements.js';
 
 defineElement('acme-provider', PortalProvider);
 PortalCustomerInfo.define('acme-customer-info');
 PortalSubscriptions.define('acme-subscriptions');
 PortalInvoices.define('acme-invoices');
+// Elements that show others inside take those elements' names too.
+PortalPaymentMethods.define('acme-payment-methods', customElements, { payBalanceTag: 'acme-pay-balance' });
+PortalLockoutGate.define('acme-lockout-gate', customElements, { paymentMethodsTag: 'acme-payment-methods', payBalanceTag: 'acme-pay-balance' });
 
 const provider = document.querySelector('acme-provider');
 provider.tokenProvider = async () => {
