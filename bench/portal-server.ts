@@ -12,7 +12,7 @@ export interface RunningServer {
 }
 
 /** The port a server prints in its "listening" log line (it listens on port 0, so benches never collide). */
-function listeningPort(child: ChildProcess): Promise<number> {
+export function listeningPort(child: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {

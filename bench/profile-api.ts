@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import SQLite from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { type LoadResult, loadOnce, median } from './api-load.ts';
 import { deepAccount, seedBenchDatabase } from './bench-data.ts';
 import { createBenchKeys } from './bench-keys.ts';
+import { adminApiKey, listeningPort } from './portal-server.ts';
 import { onCore, stopProcess, waitForHealth } from './processes.ts';
 
 /**
@@ -56,18 +56,13 @@ async function startServer(cwd: string) {
       PORT: '0',
       PORTAL_DB: databaseFile,
       PORTAL_JWT_PUBLIC_KEY: keys.publicKeyPem,
-      PORTAL_ADMIN_API_KEY: 'bench-admin-key-that-is-long-enough-0123456789',
+      PORTAL_ADMIN_API_KEY: adminApiKey,
       PORTAL_DUNNING_INTERVAL_MINUTES: '0',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
-  const port = await new Promise<number>((resolve) =>
-    createInterface({ input: server.stdout! }).on('line', (line) => {
-      if (line.includes('customer portal server listening')) resolve((JSON.parse(line) as { port: number }).port);
-    }),
-  );
-  const base = `http://127.0.0.1:${port}`;
+  const base = `http://127.0.0.1:${await listeningPort(server)}`;
   await waitForHealth(base);
   return { server, base, cwd };
 }
