@@ -51,9 +51,9 @@ export const authenticateUser = (deps: AuthenticateDeps) =>
 /** Lets only holders of Customer Portal View through, and tells the others whom to ask. */
 export const requirePortalAccess = (db: PortalDb) =>
   createMiddleware<PortalEnv>(async (c, next) => {
-    const { customer, hasPortalAccess } = c.get('principal');
+    const { customerId, hasPortalAccess } = c.get('principal');
     if (!hasPortalAccess) {
-      const siteAdmin = await findSiteAdmin(db, customer.id);
+      const siteAdmin = await findSiteAdmin(db, customerId);
       const whom = siteAdmin?.name ? `your Site Admin, ${siteAdmin.name},` : 'your Site Admin';
       throw new ProblemError(403, 'forbidden', {
         detail: `You need the Customer Portal View permission. Ask ${whom} to grant it.`,

@@ -27,21 +27,21 @@ const siteAdminRefusal = (what: string) =>
 export function accessRoutes(deps: { db: PortalDb; clock: Clock }) {
   return new Hono<PortalEnv>()
     .get('/users', async (c) => {
-      return c.json({ data: await listAccessUsers(deps.db, c.get('principal').customer.id), nextCursor: null });
+      return c.json({ data: await listAccessUsers(deps.db, c.get('principal').customerId), nextCursor: null });
     })
     .put('/users/:sub', async (c) => {
-      const { customer, user: actor } = c.get('principal');
+      const { customerId, user: actor } = c.get('principal');
       const subject = parseOrThrow(Subject, c.req.param('sub'), 'path');
       const change = await jsonBody(c, AccessUpdate);
       const now = deps.clock.now().toISOString();
       await inTransaction(deps.db, async (trx) => {
-        let target = await findUser(trx, customer.id, subject);
+        let target = await findUser(trx, customerId, subject);
         if (target?.is_site_admin === 1 && !change.portalAccess) throw siteAdminRefusal('revoke it from them');
-        const before = target && (await findAccessUser(trx, customer.id, subject));
+        const before = target && (await findAccessUser(trx, customerId, subject));
         if (!target) {
           target = {
             id: newId('usr'),
-            customer_id: customer.id,
+            customer_id: customerId,
             subject,
             name: change.name ?? null,
             email: change.email ?? null,
@@ -65,7 +65,7 @@ export function accessRoutes(deps: { db: PortalDb; clock: Clock }) {
           return;
         }
         await recordAudit(trx, {
-          customerId: customer.id,
+          customerId,
           actor: actor.subject,
           action: change.portalAccess ? 'access.granted' : 'access.revoked',
           target: subject,
@@ -74,18 +74,18 @@ export function accessRoutes(deps: { db: PortalDb; clock: Clock }) {
           at: now,
         });
       });
-      return c.json((await findAccessUser(deps.db, customer.id, subject))!);
+      return c.json((await findAccessUser(deps.db, customerId, subject))!);
     })
     .delete('/users/:sub', async (c) => {
-      const { customer, user: actor } = c.get('principal');
+      const { customerId, user: actor } = c.get('principal');
       const subject = parseOrThrow(Subject, c.req.param('sub'), 'path');
       await inTransaction(deps.db, async (trx) => {
-        const target = await findAccessUser(trx, customer.id, subject);
+        const target = await findAccessUser(trx, customerId, subject);
         if (!target) throw notFound('No user with this id in your account.');
         if (target.isSiteAdmin) throw siteAdminRefusal('remove them');
-        await deleteUser(trx, (await findUser(trx, customer.id, subject))!.id);
+        await deleteUser(trx, (await findUser(trx, customerId, subject))!.id);
         await recordAudit(trx, {
-          customerId: customer.id,
+          customerId,
           actor: actor.subject,
           action: 'access.user-removed',
           target: subject,

@@ -37,21 +37,21 @@ const conflict = () =>
 export function customerRoutes(deps: { db: PortalDb; clock: Clock }) {
   return new Hono<PortalEnv>()
     .get('/', async (c) => {
-      const record = await findCustomerRecord(deps.db, c.get('principal').customer.id);
+      const record = await findCustomerRecord(deps.db, c.get('principal').customerId);
       if (!record) throw notFound();
       c.header('ETag', etagOf(record.row.version));
       return c.json(toCustomer(record));
     })
     .patch('/', async (c) => {
-      const { customer, user } = c.get('principal');
+      const { customerId, user } = c.get('principal');
       const patch = await jsonBody(c, CustomerPatch);
       const now = deps.clock.now().toISOString();
       const saved = await inTransaction(deps.db, async (trx) => {
-        const before = await findCustomerRecord(trx, customer.id);
+        const before = await findCustomerRecord(trx, customerId);
         if (!before) throw notFound();
         const version = expectedVersion(c.req.header('If-Match'), before.row.version);
         const beforeApi = toCustomer(before);
-        const updated = await updateCustomerIfVersion(trx, customer.id, version, {
+        const updated = await updateCustomerIfVersion(trx, customerId, version, {
           ...(patch.companyName !== undefined && { company_name: patch.companyName }),
           ...(patch.address !== undefined && addressColumns(patch.address)),
           updated_at: now,
@@ -60,17 +60,17 @@ export function customerRoutes(deps: { db: PortalDb; clock: Clock }) {
         if (patch.billingContact !== undefined || patch.contacts !== undefined) {
           await replaceContacts(
             trx,
-            customer.id,
+            customerId,
             patch.billingContact === undefined ? beforeApi.billingContact : patch.billingContact,
             patch.contacts ?? beforeApi.contacts,
           );
         }
-        const after = (await findCustomerRecord(trx, customer.id))!;
+        const after = (await findCustomerRecord(trx, customerId))!;
         await recordAudit(trx, {
-          customerId: customer.id,
+          customerId,
           actor: user.subject,
           action: 'customer.updated',
-          target: customer.id,
+          target: customerId,
           before: beforeApi,
           after: toCustomer(after),
           at: now,

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { DocumentSend } from '../../contract/document-delivery.ts';
 import { InvoiceExportQuery, InvoiceListQuery } from '../../contract/invoice.ts';
 import { exportMediaTypes } from '../../contract/routes.ts';
+import { loadAccount } from '../auth/sign-in.ts';
 import { calendarDate } from '../clock.ts';
 import { invoiceFileName } from '../documents/file-names.ts';
 import { renderInvoicePdf } from '../documents/invoice-pdf.ts';
@@ -28,22 +29,22 @@ export function invoiceRoutes(deps: InvoiceRouteDeps) {
         const query = queryParams(c, InvoiceListQuery);
         const after = pageCursor('invoices', query.cursor, invoiceCursorPattern);
         const today = calendarDate(deps.clock.now());
-        const page = await listInvoicePage(deps.db, c.get('principal').customer.id, query, today, after, query.limit);
+        const page = await listInvoicePage(deps.db, c.get('principal').customerId, query, today, after, query.limit);
         return c.json({ data: page.rows, nextCursor: page.next && encodeCursor('invoices', page.next) });
       })
       // Before /:id, which would otherwise take "export" for an invoice id.
       .get('/export', async (c) => {
         const { format, ...filters } = queryParams(c, InvoiceExportQuery);
-        const file = await exportInvoices(deps, c.get('principal').customer, filters, format);
+        const file = await exportInvoices(deps, await loadAccount(deps.db, c.get('principal')), filters, format);
         return fileResponse(c, file.body, file.contentType, file.fileName);
       })
       .get('/:id', async (c) => {
-        const invoice = await loadInvoiceDetail(deps.db, c.get('principal').customer.id, c.req.param('id'), deps.clock.now());
+        const invoice = await loadInvoiceDetail(deps.db, c.get('principal').customerId, c.req.param('id'), deps.clock.now());
         if (!invoice) throw missingInvoice();
         return c.json(invoice);
       })
       .get('/:id/pdf', async (c) => {
-        const { customer } = c.get('principal');
+        const customer = await loadAccount(deps.db, c.get('principal'));
         const document = await loadInvoiceDocument(deps, customer, c.req.param('id'), deps.clock.now());
         if (!document) throw missingInvoice();
         return fileResponse(c, await renderInvoicePdf(document), exportMediaTypes.pdf, invoiceFileName(customer.id, document.invoice.number));
@@ -51,16 +52,17 @@ export function invoiceRoutes(deps: InvoiceRouteDeps) {
       .post('/:id/send', async (c) => {
         const principal = c.get('principal');
         const { to } = await jsonBody(c, DocumentSend);
-        const document = await loadInvoiceDocument(deps, principal.customer, c.req.param('id'), deps.clock.now());
+        const customer = await loadAccount(deps.db, principal);
+        const document = await loadInvoiceDocument(deps, customer, c.req.param('id'), deps.clock.now());
         if (!document) throw missingInvoice();
-        const sent = await deliverDocument(deps, principal, {
+        const sent = await deliverDocument(deps, { customer, user: principal.user }, {
           kind: 'invoice',
           id: document.invoice.id,
           to,
           requestId: c.get('requestId'),
           compose: async (recipients) =>
-            invoiceEmail(recipients, principal.customer, deps.vendor.name, document.invoice, {
-              filename: invoiceFileName(principal.customer.id, document.invoice.number),
+            invoiceEmail(recipients, customer, deps.vendor.name, document.invoice, {
+              filename: invoiceFileName(customer.id, document.invoice.number),
               content: await renderInvoicePdf(document),
               contentType: exportMediaTypes.pdf,
             }),

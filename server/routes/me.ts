@@ -1,13 +1,15 @@
 import { Hono } from 'hono';
 import type { Me } from '../../contract/me.ts';
+import { loadAccount } from '../auth/sign-in.ts';
 import type { PortalEnv } from '../http/env.ts';
 import { type StandingDeps, loadAccountStanding } from '../services/account-standing.ts';
 
 /** Routes any signed-in user reaches, with or without Customer Portal View. */
 export function signedInRoutes(deps: StandingDeps) {
   return new Hono<PortalEnv>()
-    .get('/me', (c) => {
-      const { user, customer, hasPortalAccess } = c.get('principal');
+    .get('/me', async (c) => {
+      const { user, hasPortalAccess, customerId } = c.get('principal');
+      const customer = await loadAccount(deps.db, { customerId });
       const me: Me = {
         sub: user.subject,
         name: user.name,
@@ -19,7 +21,8 @@ export function signedInRoutes(deps: StandingDeps) {
       return c.json(me);
     })
     .get('/standing', async (c) => {
-      const { customer, hasPortalAccess, siteAdmin } = c.get('principal');
+      const { customerId, hasPortalAccess, siteAdmin } = c.get('principal');
+      const customer = await loadAccount(deps.db, { customerId });
       return c.json({ ...(await loadAccountStanding(deps, customer, siteAdmin)), canPay: hasPortalAccess });
     });
 }

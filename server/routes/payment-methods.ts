@@ -50,16 +50,16 @@ const auditView = (row: PaymentMethodRow) => ({
 export function paymentMethodRoutes(deps: { db: PortalDb; clock: Clock; gateway: PaymentGateway }) {
   return new Hono<PortalEnv>()
     .get('/', async (c) => {
-      const rows = await listPaymentMethods(deps.db, c.get('principal').customer.id);
+      const rows = await listPaymentMethods(deps.db, c.get('principal').customerId);
       const now = deps.clock.now();
       return c.json({ data: rows.map((row) => toPaymentMethod(row, now)), nextCursor: null });
     })
     .post('/', async (c) => {
-      const { customer, user } = c.get('principal');
+      const { customerId, user } = c.get('principal');
       await enforceRateLimit(
         deps.db,
         deps.clock,
-        { bucket: `payment-method-additions:${customer.id}:${user.subject}`, ...additionsPerUser },
+        { bucket: `payment-method-additions:${customerId}:${user.subject}`, ...additionsPerUser },
         'payment method additions',
       );
       const { token } = await jsonBody(c, PaymentMethodCreate);
@@ -68,7 +68,7 @@ export function paymentMethodRoutes(deps: { db: PortalDb; clock: Clock; gateway:
       if (!description) throw unknownToken();
       const now = deps.clock.now().toISOString();
       const row = await inTransaction(deps.db, async (trx) => {
-        const twin = await findPaymentMethodByFingerprint(trx, customer.id, description.fingerprint);
+        const twin = await findPaymentMethodByFingerprint(trx, customerId, description.fingerprint);
         if (twin) {
           throw new ProblemError(409, 'conflict', {
             detail: `${methodLabel(twin)} is already on file. Choose it when you pay instead of adding it again.`,
@@ -77,7 +77,7 @@ export function paymentMethodRoutes(deps: { db: PortalDb; clock: Clock; gateway:
         if (await isTokenOnFile(trx, token)) throw unknownToken();
         const row: PaymentMethodRow = {
           id: newId('pm'),
-          customer_id: customer.id,
+          customer_id: customerId,
           token,
           kind: description.kind,
           brand: description.brand,
@@ -86,12 +86,12 @@ export function paymentMethodRoutes(deps: { db: PortalDb; clock: Clock; gateway:
           exp_year: description.expYear,
           holder_name: description.holderName,
           fingerprint: description.fingerprint,
-          is_default: (await findDefaultPaymentMethod(trx, customer.id)) ? 0 : 1,
+          is_default: (await findDefaultPaymentMethod(trx, customerId)) ? 0 : 1,
           created_at: now,
         };
         await insertPaymentMethod(trx, row);
         await recordAudit(trx, {
-          customerId: customer.id,
+          customerId,
           actor: user.subject,
           action: 'payment-method.added',
           target: row.id,
@@ -103,17 +103,17 @@ export function paymentMethodRoutes(deps: { db: PortalDb; clock: Clock; gateway:
       return c.json(toPaymentMethod(row, deps.clock.now()), 201);
     })
     .post('/:id/default', async (c) => {
-      const { customer, user } = c.get('principal');
+      const { customerId, user } = c.get('principal');
       const id = c.req.param('id');
       const now = deps.clock.now().toISOString();
       const row = await inTransaction(deps.db, async (trx) => {
-        const method = await findPaymentMethod(trx, customer.id, id);
+        const method = await findPaymentMethod(trx, customerId, id);
         if (!method) throw missingMethod();
         if (method.is_default === 1) return method;
-        const previous = await findDefaultPaymentMethod(trx, customer.id);
-        await makeDefaultPaymentMethod(trx, customer.id, id);
+        const previous = await findDefaultPaymentMethod(trx, customerId);
+        await makeDefaultPaymentMethod(trx, customerId, id);
         await recordAudit(trx, {
-          customerId: customer.id,
+          customerId,
           actor: user.subject,
           action: 'payment-method.default-changed',
           target: id,
@@ -126,19 +126,19 @@ export function paymentMethodRoutes(deps: { db: PortalDb; clock: Clock; gateway:
       return c.json(toPaymentMethod(row, deps.clock.now()));
     })
     .delete('/:id', async (c) => {
-      const { customer, user } = c.get('principal');
+      const { customerId, user } = c.get('principal');
       const id = c.req.param('id');
       await inTransaction(deps.db, async (trx) => {
-        const method = await findPaymentMethod(trx, customer.id, id);
+        const method = await findPaymentMethod(trx, customerId, id);
         if (!method) throw missingMethod();
-        if (method.is_default === 1 && (await countPaymentMethods(trx, customer.id)) > 1) {
+        if (method.is_default === 1 && (await countPaymentMethods(trx, customerId)) > 1) {
           throw new ProblemError(409, 'conflict', {
             detail: `${methodLabel(method)} is your default payment method: choose another default first, then remove it.`,
           });
         }
-        await deletePaymentMethod(trx, customer.id, id);
+        await deletePaymentMethod(trx, customerId, id);
         await recordAudit(trx, {
-          customerId: customer.id,
+          customerId,
           actor: user.subject,
           action: 'payment-method.removed',
           target: id,

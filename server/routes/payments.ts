@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { PaymentCreate } from '../../contract/payment.ts';
+import { loadAccount } from '../auth/sign-in.ts';
 import { ProblemError } from '../errors.ts';
 import type { PortalEnv } from '../http/env.ts';
 import { jsonBody } from '../http/validate.ts';
@@ -19,7 +20,8 @@ export function paymentRoutes(deps: PaymentDeps) {
   return new Hono<PortalEnv>().post('/', async (c) => {
     const idempotencyKey = idempotencyKeyOf(c.req.header('Idempotency-Key'));
     const input = await jsonBody(c, PaymentCreate);
-    const answer = await payInvoices(deps, c.get('principal'), idempotencyKey, input);
+    const principal = c.get('principal');
+    const answer = await payInvoices(deps, { customer: await loadAccount(deps.db, principal), user: principal.user }, idempotencyKey, input);
     return c.json(answer.body, answer.status as 201);
   });
 }

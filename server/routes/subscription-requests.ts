@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { type SubscriptionRequest, SubscriptionRequestCreate } from '../../contract/subscription-request.ts';
+import { loadAccount } from '../auth/sign-in.ts';
 import type { Clock } from '../clock.ts';
 import { checkRequestedFeature } from '../domain/requested-feature.ts';
 import { notFound, ProblemError } from '../errors.ts';
@@ -44,14 +45,15 @@ const unreachable = () =>
 export function subscriptionRequestRoutes(deps: SubscriptionRequestDeps) {
   return new Hono<PortalEnv>()
     .get('/', async (c) => {
-      const rows = await listSubscriptionRequests(deps.db, c.get('principal').customer.id);
+      const rows = await listSubscriptionRequests(deps.db, c.get('principal').customerId);
       return c.json({ data: rows.map(toSubscriptionRequest), nextCursor: null });
     })
     .post('/', async (c) => {
       const recipient = deps.recipient;
       if (!recipient) throw cannotSend();
-      const { customer, user } = c.get('principal');
+      const { user, customerId } = c.get('principal');
       const input = await jsonBody(c, SubscriptionRequestCreate);
+      const customer = await loadAccount(deps.db, { customerId });
       const now = deps.clock.now().toISOString();
 
       const { request, subscription } = await inTransaction(deps.db, async (trx) => {

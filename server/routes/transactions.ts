@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { DocumentSend } from '../../contract/document-delivery.ts';
 import { TransactionExportQuery, TransactionListQuery } from '../../contract/transaction.ts';
+import { loadAccount } from '../auth/sign-in.ts';
 import { notFound, ProblemError } from '../errors.ts';
 import type { PortalEnv } from '../http/env.ts';
 import { fileResponse } from '../http/file-response.ts';
@@ -22,24 +23,24 @@ export function transactionRoutes(deps: TransactionRouteDeps) {
       .get('/', async (c) => {
         const query = queryParams(c, TransactionListQuery);
         const after = pageCursor('transactions', query.cursor, transactionCursorPattern);
-        const page = await listTransactionPage(deps.db, c.get('principal').customer.id, query, after, query.limit);
+        const page = await listTransactionPage(deps.db, c.get('principal').customerId, query, after, query.limit);
         return c.json({ data: page.rows, nextCursor: page.next && encodeCursor('transactions', page.next) });
       })
       .get('/export', async (c) => {
         const { format, ...filters } = queryParams(c, TransactionExportQuery);
-        const file = await exportTransactions(deps, c.get('principal').customer, filters, format);
+        const file = await exportTransactions(deps, await loadAccount(deps.db, c.get('principal')), filters, format);
         return fileResponse(c, file.body, file.contentType, file.fileName);
       })
       .post('/:id/send', async (c) => {
         const principal = c.get('principal');
-        const { customer } = principal;
         const { to } = await jsonBody(c, DocumentSend);
+        const customer = await loadAccount(deps.db, principal);
         const transaction = await findTransaction(deps.db, customer.id, c.req.param('id'));
         if (!transaction) throw notFound('No transaction with this id on your account.');
         if (transaction.status === 'pending') {
           throw new ProblemError(409, 'conflict', { detail: 'This payment is still being processed: there is nothing to send yet.' });
         }
-        const sent = await deliverDocument(deps, principal, {
+        const sent = await deliverDocument(deps, { customer, user: principal.user }, {
           kind: 'transaction',
           id: transaction.id,
           to,

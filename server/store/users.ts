@@ -3,15 +3,33 @@ import type { PortalDb } from './database.ts';
 import { precompiledQuery } from './precompiled-query.ts';
 import type { UserRow } from './schema.ts';
 
-// Precompiled: signing in reads the user on every request. Single-table lookups on a unique key,
-// which SQLite answers through the index whatever its statistics say (a join of customers, users
-// and grants was planned as table scans once sqlite_stat1 had seen only a few accounts).
-const userQuery = precompiledQuery<{ customerId: string; subject: string }, UserRow>((db, param) =>
-  db.selectFrom('users').selectAll().where('customer_id', '=', param('customerId')).where('subject', '=', param('subject')),
+export async function findUser(db: PortalDb, customerId: string, subject: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('customer_id', '=', customerId).where('subject', '=', subject).executeTakeFirst();
+}
+
+export interface SigningInUser extends UserRow {
+  /** 1 or true (as the dialect answers) when the user holds Customer Portal View by grant. */
+  has_portal_grant: number | boolean;
+}
+
+// Precompiled, and one statement: signing in reads the user and their grant on every request. A
+// lookup on the users' unique key, which SQLite answers through the index whatever its statistics say
+// (a join of customers, users and grants was planned as table scans once sqlite_stat1 had seen only a
+// few accounts); the grant is a correlated look-up by its primary key.
+const signingInUserQuery = precompiledQuery<{ customerId: string; subject: string }, SigningInUser>((db, param) =>
+  db
+    .selectFrom('users')
+    .selectAll('users')
+    .select((eb) =>
+      eb.exists(eb.selectFrom('portal_grants').select('portal_grants.user_id').whereRef('portal_grants.user_id', '=', 'users.id')).as('has_portal_grant'),
+    )
+    .where('users.customer_id', '=', param('customerId'))
+    .where('users.subject', '=', param('subject')),
 );
 
-export async function findUser(db: PortalDb, customerId: string, subject: string): Promise<UserRow | undefined> {
-  const [user] = await userQuery(db, { customerId, subject });
+/** The user signing in and whether they hold a grant, in one statement. */
+export async function findSigningInUser(db: PortalDb, customerId: string, subject: string): Promise<SigningInUser | undefined> {
+  const [user] = await signingInUserQuery(db, { customerId, subject });
   return user;
 }
 
@@ -38,15 +56,6 @@ export async function updateUser(
 
 export async function deleteUser(db: PortalDb, userId: string): Promise<void> {
   await db.deleteFrom('users').where('id', '=', userId).execute();
-}
-
-const grantQuery = precompiledQuery<{ userId: string }, { user_id: string }>((db, param) =>
-  db.selectFrom('portal_grants').select('user_id').where('user_id', '=', param('userId')),
-);
-
-export async function hasPortalGrant(db: PortalDb, userId: string): Promise<boolean> {
-  const [grant] = await grantQuery(db, { userId });
-  return grant !== undefined;
 }
 
 export async function insertPortalGrant(
