@@ -14,7 +14,6 @@ import { internalProblem, ProblemError } from './errors.ts';
 import type { PortalEnv } from './http/env.ts';
 import { portalCors } from './http/cors.ts';
 import { createExportQueue } from './http/export-queue.ts';
-import { onlyWithBody } from './http/only-with-body.ts';
 import { refuseCardNumbers } from './http/refuse-card-numbers.ts';
 import type { Logger } from './logger.ts';
 import type { Mailer } from './mail/mailer.ts';
@@ -48,6 +47,8 @@ export interface PortalDeps {
 }
 
 const maxBodyBytes = 64 * 1024;
+/** The methods whose requests may carry a body: only these pass the body checks. */
+const methodsWithBody = ['POST', 'PUT', 'PATCH', 'DELETE'];
 /** A verified token is trusted without a signature check for at most this long (and never past its exp). */
 const verifiedTokenTtlMs = 5 * 60 * 1000;
 /** Exports run one at a time per process; this many may wait their turn before more are refused. */
@@ -75,6 +76,13 @@ export function createPortalApp(deps: PortalDeps) {
 
   const app = new Hono<PortalEnv>();
 
+  const cors = portalCors({
+    origins: config.corsOrigins,
+    allowMethods: ['GET', ...methodsWithBody],
+    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
+    exposeHeaders: ['ETag', 'Retry-After', 'Content-Disposition', 'X-Request-Id'],
+    maxAgeSeconds: 600,
+  });
   // Headers go on before the route answers: set on a finished response, they make Hono copy it.
   app.use(async (c, next) => {
     const requestId = randomUUID();
@@ -82,30 +90,22 @@ export function createPortalApp(deps: PortalDeps) {
     c.header('X-Request-Id', requestId);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Cache-Control', 'no-store');
+    const preflight = cors(c);
+    if (preflight) return preflight;
     await next();
   });
-  app.use(
-    portalCors({
-      origins: config.corsOrigins,
-      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
-      exposeHeaders: ['ETag', 'Retry-After', 'Content-Disposition', 'X-Request-Id'],
-      maxAgeSeconds: 600,
+  // Only where a body may come: a GET passes no body checks, not even a step that skips them.
+  app.on(
+    methodsWithBody,
+    '*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new ProblemError(413, 'payload-too-large', { detail: `Send at most ${maxBodyBytes / 1024} KiB.` });
+      },
     }),
   );
-  app.use(
-    onlyWithBody(
-      bodyLimit({
-        maxSize: maxBodyBytes,
-        onError: () => {
-          throw new ProblemError(413, 'payload-too-large', { detail: `Send at most ${maxBodyBytes / 1024} KiB.` });
-        },
-      }),
-    ),
-  );
-
-  app.use('/v1/*', onlyWithBody(refuseCardNumbers));
-  app.use('/admin/*', onlyWithBody(refuseCardNumbers));
+  app.on(methodsWithBody, ['/v1/*', '/admin/*'], refuseCardNumbers);
 
   app.onError((error, c) => {
     const instance = c.req.path;

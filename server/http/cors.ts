@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 
 export interface CorsOptions {
   origins: string[];
@@ -9,15 +9,17 @@ export interface CorsOptions {
 }
 
 /**
- * CORS for the host pages in PORTAL_CORS_ORIGINS, answering preflights itself. Unlike hono/cors it
- * sets every header before the route runs: a header set on a finished response makes Hono copy the
- * response and @hono/node-server stream it instead of writing it at once (a fifth of a GET's cost).
+ * CORS for the host pages in PORTAL_CORS_ORIGINS: sets a request's CORS headers and answers a
+ * preflight itself (the Response), else undefined. Unlike hono/cors it sets every header before the
+ * route runs: a header set on a finished response makes Hono copy the response and
+ * @hono/node-server stream it instead of writing it at once (a fifth of a GET's cost). Called from
+ * the portal's first middleware rather than being one: each middleware is another async step.
  */
-export function portalCors(options: CorsOptions): MiddlewareHandler {
+export function portalCors(options: CorsOptions): (c: Context) => Response | undefined {
   const allowMethods = options.allowMethods.join(',');
   const allowHeaders = options.allowHeaders.join(',');
   const exposeHeaders = options.exposeHeaders.join(',');
-  return async (c, next) => {
+  return (c) => {
     const origin = c.req.header('Origin');
     c.header('Vary', 'Origin', { append: true });
     if (origin !== undefined && options.origins.includes(origin)) {
@@ -30,6 +32,6 @@ export function portalCors(options: CorsOptions): MiddlewareHandler {
       c.header('Access-Control-Max-Age', String(options.maxAgeSeconds));
       return c.body(null, 204);
     }
-    await next();
+    return undefined;
   };
 }

@@ -9,7 +9,8 @@ describe('the API description', () => {
   it('lists exactly the routes the server serves', async () => {
     const { app } = await createTestApp();
     const served = new Set(
-      app.routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method.toLowerCase()} ${route.path}`),
+      // Middleware is registered for all methods or on a wildcard path; no route of the API has one.
+      app.routes.filter((route) => route.method !== 'ALL' && !route.path.endsWith('*')).map((route) => `${route.method.toLowerCase()} ${route.path}`),
     );
     const described = new Set(routes.map((route) => `${route.method} ${honoPath(route.path)}`));
     assert.deepEqual([...served].sort(), [...described].sort());
