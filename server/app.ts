@@ -13,6 +13,7 @@ import { dunningDepsOf } from './dunning/dunning-deps.ts';
 import { internalProblem, ProblemError } from './errors.ts';
 import type { PortalEnv } from './http/env.ts';
 import { portalCors } from './http/cors.ts';
+import { setHeadersAhead } from './http/headers-ahead.ts';
 import { createExportQueue } from './http/export-queue.ts';
 import { refuseCardNumbers } from './http/refuse-card-numbers.ts';
 import type { Logger } from './logger.ts';
@@ -87,11 +88,10 @@ export function createPortalApp(deps: PortalDeps) {
   app.use(async (c, next) => {
     const requestId = randomUUID();
     c.set('requestId', requestId);
-    c.header('X-Request-Id', requestId);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Cache-Control', 'no-store');
-    const preflight = cors(c);
+    const headers: Record<string, string> = { 'X-Request-Id': requestId, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+    const preflight = cors(c, headers);
     if (preflight) return preflight;
+    setHeadersAhead(c, headers);
     await next();
   });
   // Only where a body may come: a GET passes no body checks, not even a step that skips them.

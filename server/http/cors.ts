@@ -9,29 +9,28 @@ export interface CorsOptions {
 }
 
 /**
- * CORS for the host pages in PORTAL_CORS_ORIGINS: sets a request's CORS headers and answers a
- * preflight itself (the Response), else undefined. Unlike hono/cors it sets every header before the
- * route runs: a header set on a finished response makes Hono copy the response and
- * @hono/node-server stream it instead of writing it at once (a fifth of a GET's cost). Called from
- * the portal's first middleware rather than being one: each middleware is another async step.
+ * CORS for the host pages in PORTAL_CORS_ORIGINS: adds a request's CORS headers to `headers` (the
+ * ones every answer carries, set before the route runs) and answers a preflight itself, with them;
+ * else undefined. Called from the portal's first middleware rather than being one: each middleware
+ * is another async step.
  */
-export function portalCors(options: CorsOptions): (c: Context) => Response | undefined {
+export function portalCors(options: CorsOptions): (c: Context, headers: Record<string, string>) => Response | undefined {
   const allowMethods = options.allowMethods.join(',');
   const allowHeaders = options.allowHeaders.join(',');
   const exposeHeaders = options.exposeHeaders.join(',');
-  return (c) => {
+  return (c, headers) => {
     const origin = c.req.header('Origin');
-    c.header('Vary', 'Origin', { append: true });
+    headers['Vary'] = 'Origin';
     if (origin !== undefined && options.origins.includes(origin)) {
-      c.header('Access-Control-Allow-Origin', origin);
-      c.header('Access-Control-Expose-Headers', exposeHeaders);
+      headers['Access-Control-Allow-Origin'] = origin;
+      headers['Access-Control-Expose-Headers'] = exposeHeaders;
     }
-    if (c.req.method === 'OPTIONS') {
-      c.header('Access-Control-Allow-Methods', allowMethods);
-      c.header('Access-Control-Allow-Headers', allowHeaders);
-      c.header('Access-Control-Max-Age', String(options.maxAgeSeconds));
-      return c.body(null, 204);
-    }
-    return undefined;
+    if (c.req.method !== 'OPTIONS') return undefined;
+    return c.body(null, 204, {
+      ...headers,
+      'Access-Control-Allow-Methods': allowMethods,
+      'Access-Control-Allow-Headers': allowHeaders,
+      'Access-Control-Max-Age': String(options.maxAgeSeconds),
+    });
   };
 }
