@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { type LoadResult, loadOnce, median } from './api-load.ts';
 import { deepAccount, seedBenchDatabase } from './bench-data.ts';
 import { createBenchKeys } from './bench-keys.ts';
-import { adminApiKey, listeningPort } from './portal-server.ts';
+import { adminApiKey, listeningPort, startFloorServer } from './portal-server.ts';
 import { onCore, stopProcess, waitForHealth } from './processes.ts';
 
 /**
@@ -69,13 +69,19 @@ async function startServer(cwd: string) {
 
 const servers = [];
 for (const folder of folders) servers.push(await startServer(folder));
+if (process.env.FLOOR === '1') {
+  const floor = await startFloorServer(databaseFile, keys.publicKeyPem);
+  servers.push({ server: floor.process, base: floor.base, cwd: 'floor' });
+}
 const token = await keys.mintToken(deepAccount);
 try {
   for (const path of (process.env.PATHS ?? '/v1/invoices?limit=25,/v1/standing').split(',')) {
-    const runs = new Map(servers.map((server) => [server, [] as LoadResult[]]));
-    for (const { server, base } of servers) await loadOnce(`${base}${path}`, server.pid!, token, 2);
+    // The floor answers only the invoice page, whatever the path.
+    const loaded = servers.filter((entry) => entry.cwd !== 'floor' || path === '/v1/invoices?limit=25');
+    const runs = new Map(loaded.map((server) => [server, [] as LoadResult[]]));
+    for (const { server, base } of loaded) await loadOnce(`${base}${path}`, server.pid!, token, 2);
     for (let round = 0; round < rounds; round++) {
-      for (const entry of servers) runs.get(entry)!.push(await loadOnce(`${entry.base}${path}`, entry.server.pid!, token, seconds));
+      for (const entry of loaded) runs.get(entry)!.push(await loadOnce(`${entry.base}${path}`, entry.server.pid!, token, seconds));
     }
     for (const [{ cwd }, results] of runs) {
       const cpu = results.map((run) => run.cpuMicroseconds.toFixed(0)).join(', ');
