@@ -21,9 +21,9 @@ const notProvisioned = () =>
  * route needs more of it than its id (loadAccount).
  */
 export async function signIn(db: PortalDb, claims: TokenClaims, now: Date): Promise<Principal> {
-  const nowText = now.toISOString();
   let user = await findSigningInUser(db, claims.customer, claims.sub);
   if (!user) {
+    const nowText = now.toISOString();
     if (!(await findCustomer(db, claims.customer))) throw notProvisioned();
     await db
       .insertInto('users')
@@ -43,7 +43,7 @@ export async function signIn(db: PortalDb, claims: TokenClaims, now: Date): Prom
     const change = {
       ...(claims.name !== null && claims.name !== user.name && { name: claims.name }),
       ...(claims.email !== null && claims.email !== user.email && { email: claims.email }),
-      ...(isStale(user.last_seen_at, now) && { last_seen_at: nowText }),
+      ...(isStale(user.last_seen_at, now) && { last_seen_at: now.toISOString() }),
     };
     if (Object.keys(change).length > 0) {
       await updateUser(db, user.id, change);

@@ -1,5 +1,6 @@
 import { type Compilable, type CompiledQuery, createQueryId } from 'kysely';
 import type { PortalDb } from './database.ts';
+import { readDirectly } from './direct-reads.ts';
 
 /** Stands for a parameter while the query is built; must never reach the SQL text. */
 const placeholderPrefix = '\u0000portal-parameter:';
@@ -44,6 +45,8 @@ export function precompiledQuery<Params extends Record<string, unknown>, Row, Sh
     let template = byShape.get(shape);
     if (!template) byShape.set(shape, (template = compileTemplate(build(db, param, shape))));
     const parameters = template.parameters.map((parameter) => ('name' in parameter ? params[parameter.name] : parameter.constant));
+    const direct = readDirectly(db, template.sql, parameters);
+    if (direct) return direct as Row[];
     const result = await db.executeQuery<Row>({ sql: template.sql, query: template.query, parameters, queryId: createQueryId() });
     return result.rows;
   };

@@ -45,4 +45,22 @@ describe('a precompiled query', () => {
     );
     await assert.rejects(inlined(db, { id: 'acme' }), /instead of binding it/);
   });
+
+  it('never sees the uncommitted writes of a transaction open on the same handle', async () => {
+    const currencyOf = precompiledQuery<{ id: string }, { currency: string }>((db, param) =>
+      db.selectFrom('customers').select('currency').where('id', '=', param('id')),
+    );
+    let readDuringTransaction: Promise<{ currency: string }[]> | undefined;
+    await assert.rejects(
+      db.transaction().execute(async (trx) => {
+        await trx.updateTable('customers').set({ currency: 'GBP' }).where('id', '=', 'globex').execute();
+        readDuringTransaction = currencyOf(db, { id: 'globex' });
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        throw new Error('rolled back');
+      }),
+      /rolled back/,
+    );
+    assert.deepEqual(await readDuringTransaction, [{ currency: 'USD' }]);
+    assert.deepEqual(await currencyOf(db, { id: 'globex' }), [{ currency: 'USD' }]);
+  });
 });
