@@ -42,7 +42,7 @@ const extraAccounts = Number(process.env.EXTRA_ACCOUNTS ?? 300);
   sqlite.close();
 }
 const keys = await createBenchKeys();
-const nodeArgs = [...(isProfiling ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR ?? 'profiles'}`] : []), '--import', 'tsx', 'server/main.ts'];
+const nodeArgs = [...(isProfiling ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR ?? 'profiles'}`] : []), ...(process.env.COMPILED ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'])];
 // PORTAL_DIRS=<checkout>,<checkout> compares builds: each serves from its own folder, loaded in turns.
 const folders = (process.env.PORTAL_DIRS ?? '.').split(',');
 
