@@ -15,7 +15,9 @@ import { onCore, stopProcess, waitForHealth } from './processes.ts';
  * and loads /v1/invoices?limit=25 and /v1/standing from core 1, printing the server's CPU µs per
  * request of each round. EXTRA_ACCOUNTS (300) more accounts are added after the seed, as the bench's
  * payments set-up does. `--cpu-prof` writes a V8 profile of the server to PROFILE_DIR (default
- * ./profiles); ROUNDS and SECONDS set the load.
+ * ./profiles); ROUNDS and SECONDS set the load. FLOOR=1 loads the bench's floor server
+ * (bench/floor-server.ts) in the same turns on /v1/invoices?limit=25, for the portal ÷ floor ratio without
+ * the whole bench; COMPILED=1 runs dist/server/main.js (after `npm run build`), as the bench does.
  */
 const isProfiling = process.argv.includes('--cpu-prof');
 const rounds = Number(process.env.ROUNDS ?? 3);
