@@ -72,6 +72,16 @@ export class PortalElement extends LitElement {
     }
   }
 
+  /**
+   * The first render waits for a task of its own, so a page that loads the portal evaluates the
+   * bundle in one task and renders each element in another, rather than everything in one start-up
+   * task (measured: 50–100 ms on a busy machine, the page's longest task, with 100 invoice rows).
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated) return super.scheduleUpdate();
+    return new Promise((resolve) => setTimeout(resolve)).then(() => super.scheduleUpdate());
+  }
+
   /** The client to call the server with, or undefined when none is configured yet. */
   protected get client(): PortalClient | undefined {
     return clientFor(this.apiBase, this.tokenProvider) ?? this.portal?.client;

@@ -54,6 +54,8 @@ const nameOf = (element: Element | null | undefined) =>
   element ? `${element.localName}${element.hasAttribute('part') ? `[part=${element.getAttribute('part')}]` : ''} ${text(element).slice(0, 40)}`.trim() : 'nothing';
 
 async function read<T extends PortalLockoutGate>(gate: T): Promise<T> {
+  // The first render (in a task of its own) shows the skeleton while the standing is read.
+  await gate.updateComplete;
   await until(() => !query(gate, '[part="skeleton"]'), 'the standing is read');
   await gate.updateComplete;
   return gate;
