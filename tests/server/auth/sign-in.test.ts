@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { routes } from '../../../contract/routes.ts';
 import { call, provisionAccount, userToken } from '../support/requests.ts';
 import { createTestApp } from '../support/test-app.ts';
 import { mintToken } from '../support/tokens.ts';
@@ -20,6 +21,17 @@ describe('signing in', () => {
     assert.equal((await call(app, 'GET', '/v1/invoices', { token })).status, 200);
     await db.deleteFrom('portal_grants').where('user_id', '=', user.id).execute();
     assert.equal((await call(app, 'GET', '/v1/invoices', { token })).status, 403);
+  });
+
+  it('refuses every route the contract gives to Customer Portal View to a user without it, and opens the signed-in ones', async () => {
+    const { app } = await setUp();
+    const token = await userToken('acme', 'viewer');
+    for (const route of routes.filter((route) => route.access === 'portal' || route.access === 'user')) {
+      const path = route.path.replace(/\{\w+\}/g, 'x');
+      const response = await call(app, route.method.toUpperCase(), path, { token, ...(route.method !== 'get' && { body: {} }) });
+      const expected = route.access === 'user' ? 200 : 403;
+      assert.equal(response.status, expected, `${route.method} ${route.path}`);
+    }
   });
 
   it('names the Site Admin in the 403 of a user without Customer Portal View', async () => {
