@@ -62,8 +62,8 @@ export async function signIn(db: PortalDb, claims: TokenClaims, now: Date): Prom
 }
 
 /** The signed-in user's account, for routes that need more of it than its id. */
-export async function loadAccount(db: PortalDb, principal: Pick<Principal, 'customerId'>): Promise<CustomerRow> {
-  const customer = await findCustomer(db, principal.customerId);
+export async function loadAccount(db: PortalDb, customerId: string): Promise<CustomerRow> {
+  const customer = await findCustomer(db, customerId);
   // Removed since this request signed in.
   if (!customer) throw notProvisioned();
   return customer;

@@ -35,7 +35,7 @@ export function invoiceRoutes(deps: InvoiceRouteDeps) {
       // Before /:id, which would otherwise take "export" for an invoice id.
       .get('/export', async (c) => {
         const { format, ...filters } = queryParams(c, InvoiceExportQuery);
-        const file = await exportInvoices(deps, await loadAccount(deps.db, c.get('principal')), filters, format);
+        const file = await exportInvoices(deps, await loadAccount(deps.db, c.get('principal').customerId), filters, format);
         return fileResponse(c, file.body, file.contentType, file.fileName);
       })
       .get('/:id', async (c) => {
@@ -44,7 +44,7 @@ export function invoiceRoutes(deps: InvoiceRouteDeps) {
         return c.json(invoice);
       })
       .get('/:id/pdf', async (c) => {
-        const customer = await loadAccount(deps.db, c.get('principal'));
+        const customer = await loadAccount(deps.db, c.get('principal').customerId);
         const document = await loadInvoiceDocument(deps, customer, c.req.param('id'), deps.clock.now());
         if (!document) throw missingInvoice();
         return fileResponse(c, await renderInvoicePdf(document), exportMediaTypes.pdf, invoiceFileName(customer.id, document.invoice.number));
@@ -52,7 +52,7 @@ export function invoiceRoutes(deps: InvoiceRouteDeps) {
       .post('/:id/send', async (c) => {
         const principal = c.get('principal');
         const { to } = await jsonBody(c, DocumentSend);
-        const customer = await loadAccount(deps.db, principal);
+        const customer = await loadAccount(deps.db, principal.customerId);
         const document = await loadInvoiceDocument(deps, customer, c.req.param('id'), deps.clock.now());
         if (!document) throw missingInvoice();
         const sent = await deliverDocument(deps, { customer, user: principal.user }, {

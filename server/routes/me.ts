@@ -9,7 +9,7 @@ export function signedInRoutes(deps: StandingDeps) {
   return new Hono<PortalEnv>()
     .get('/me', async (c) => {
       const { user, hasPortalAccess, customerId } = c.get('principal');
-      const customer = await loadAccount(deps.db, { customerId });
+      const customer = await loadAccount(deps.db, customerId);
       const me: Me = {
         sub: user.subject,
         name: user.name,
@@ -22,7 +22,7 @@ export function signedInRoutes(deps: StandingDeps) {
     })
     .get('/standing', async (c) => {
       const { customerId, hasPortalAccess, siteAdmin } = c.get('principal');
-      const customer = await loadAccount(deps.db, { customerId });
+      const customer = await loadAccount(deps.db, customerId);
       return c.json({ ...(await loadAccountStanding(deps, customer, siteAdmin)), canPay: hasPortalAccess });
     });
 }

@@ -21,7 +21,7 @@ export function paymentRoutes(deps: PaymentDeps) {
     const idempotencyKey = idempotencyKeyOf(c.req.header('Idempotency-Key'));
     const input = await jsonBody(c, PaymentCreate);
     const principal = c.get('principal');
-    const answer = await payInvoices(deps, { customer: await loadAccount(deps.db, principal), user: principal.user }, idempotencyKey, input);
+    const answer = await payInvoices(deps, { customer: await loadAccount(deps.db, principal.customerId), user: principal.user }, idempotencyKey, input);
     return c.json(answer.body, answer.status as 201);
   });
 }

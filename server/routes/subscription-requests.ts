@@ -53,7 +53,7 @@ export function subscriptionRequestRoutes(deps: SubscriptionRequestDeps) {
       if (!recipient) throw cannotSend();
       const { user, customerId } = c.get('principal');
       const input = await jsonBody(c, SubscriptionRequestCreate);
-      const customer = await loadAccount(deps.db, { customerId });
+      const customer = await loadAccount(deps.db, customerId);
       const now = deps.clock.now().toISOString();
 
       const { request, subscription } = await inTransaction(deps.db, async (trx) => {

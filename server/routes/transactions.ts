@@ -28,13 +28,13 @@ export function transactionRoutes(deps: TransactionRouteDeps) {
       })
       .get('/export', async (c) => {
         const { format, ...filters } = queryParams(c, TransactionExportQuery);
-        const file = await exportTransactions(deps, await loadAccount(deps.db, c.get('principal')), filters, format);
+        const file = await exportTransactions(deps, await loadAccount(deps.db, c.get('principal').customerId), filters, format);
         return fileResponse(c, file.body, file.contentType, file.fileName);
       })
       .post('/:id/send', async (c) => {
         const principal = c.get('principal');
         const { to } = await jsonBody(c, DocumentSend);
-        const customer = await loadAccount(deps.db, principal);
+        const customer = await loadAccount(deps.db, principal.customerId);
         const transaction = await findTransaction(deps.db, customer.id, c.req.param('id'));
         if (!transaction) throw notFound('No transaction with this id on your account.');
         if (transaction.status === 'pending') {
