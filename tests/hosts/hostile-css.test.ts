@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { bundleEntry } from './support/host-builds.ts';
 import { type HostPage, openHostPage, shadowElement, waitForText } from './support/host-page.ts';
-import { type HostSuite, startHostSuite } from './support/host-suite.ts';
+import { type HostSuite, servePlainHtmlBundle, startHostSuite } from './support/host-suite.ts';
 
 // pages/hostile-css/hostile.css: `table { display: none }`, `button { all: unset }`,
 // `* { box-sizing: content-box }`, `html { font-size: 40px }`.
@@ -14,8 +12,7 @@ describe('a host page with hostile global CSS', () => {
 
   before(async () => {
     suite = await startHostSuite('vandelayAdmin');
-    await bundleEntry('widgets/index.ts', join(suite.buildFolder, 'customer-portal.js'));
-    suite.host.mount('/plain-html/vendor/', suite.buildFolder);
+    await servePlainHtmlBundle(suite);
     suite.host.mount('/hostile-css/', fileURLToPath(new URL('pages/hostile-css/', import.meta.url)));
     host = await openHostPage(suite.browser, `${suite.host.origin}/hostile-css/`);
     await waitForText(host.page, 'portal-customer-info', 'Vandelay Industries');

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { bundleEntry } from './support/host-builds.ts';
 import { type HostPage, openHostPage, saveCompanyName, waitForText } from './support/host-page.ts';
-import { type HostSuite, startHostSuite } from './support/host-suite.ts';
+import { type HostSuite, servePlainHtmlBundle, startHostSuite } from './support/host-suite.ts';
 
 describe('a plain HTML host page (demo/hosts/plain-html), on another origin than the portal, under a strict CSP', () => {
   let suite: HostSuite;
@@ -11,8 +9,7 @@ describe('a plain HTML host page (demo/hosts/plain-html), on another origin than
 
   before(async () => {
     suite = await startHostSuite('acmeAdmin');
-    await bundleEntry('widgets/index.ts', join(suite.buildFolder, 'customer-portal.js'));
-    suite.host.mount('/plain-html/vendor/', suite.buildFolder);
+    await servePlainHtmlBundle(suite);
     host = await openHostPage(suite.browser, `${suite.host.origin}/plain-html/`);
   });
 

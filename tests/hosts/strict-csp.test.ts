@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { strictCsp } from './support/host-server.ts';
-import { bundleEntry } from './support/host-builds.ts';
 import { type HostPage, openHostPage, shadowElement, waitForText } from './support/host-page.ts';
-import { type HostSuite, startHostSuite } from './support/host-suite.ts';
+import { type HostSuite, servePlainHtmlBundle, startHostSuite } from './support/host-suite.ts';
 
 // Every element of the plain HTML host, for an account past due (so the gate warns and the payment
 // methods offer <portal-pay-balance>), under the CSP the host server sends with every response.
@@ -14,8 +12,7 @@ describe('under a strict Content-Security-Policy (no unsafe-inline, no unsafe-ev
 
   before(async () => {
     suite = await startHostSuite('starkAdmin');
-    await bundleEntry('widgets/index.ts', join(suite.buildFolder, 'customer-portal.js'));
-    suite.host.mount('/plain-html/vendor/', suite.buildFolder);
+    await servePlainHtmlBundle(suite);
     host = await openHostPage(suite.browser, `${suite.host.origin}/plain-html/`);
   });
 

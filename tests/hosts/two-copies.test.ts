@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { bundleEntry } from './support/host-builds.ts';
 import { type HostPage, openHostPage, waitForText } from './support/host-page.ts';
-import { type HostSuite, startHostSuite } from './support/host-suite.ts';
+import { type HostSuite, servePlainHtmlBundle, startHostSuite } from './support/host-suite.ts';
 
 declare global {
   interface Window {
@@ -18,8 +16,7 @@ describe('two copies of the package on one page', () => {
 
   before(async () => {
     suite = await startHostSuite('acmeAdmin');
-    await bundleEntry('widgets/index.ts', join(suite.buildFolder, 'customer-portal.js'));
-    suite.host.mount('/plain-html/vendor/', suite.buildFolder);
+    await servePlainHtmlBundle(suite);
     // The same file under another URL is another module: its own Lit, its own element classes.
     suite.host.mount('/two-copies/second-copy/', suite.buildFolder);
     suite.host.mount('/two-copies/', fileURLToPath(new URL('pages/two-copies/', import.meta.url)));

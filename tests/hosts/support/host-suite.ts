@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import type { PortalTestEnv } from '../../browser/support/portal-test-env.ts';
 import type { TestUserName } from '../../browser/support/test-accounts.ts';
+import { bundleEntry } from './host-builds.ts';
 import { type HostServer, startHostServer } from './host-server.ts';
 import { launchChromium } from './host-page.ts';
 import { type PortalServer, startPortalServer } from './portal-server.ts';
@@ -45,4 +46,10 @@ export async function startHostSuite(user: TestUserName): Promise<HostSuite> {
     await close();
     throw error;
   }
+}
+
+/** Bundles the one-file package (widgets/index.ts) and serves it where demo/hosts/plain-html loads it. */
+export async function servePlainHtmlBundle(suite: HostSuite): Promise<void> {
+  await bundleEntry('widgets/index.ts', join(suite.buildFolder, 'customer-portal.js'));
+  suite.host.mount('/plain-html/vendor/', suite.buildFolder);
 }
