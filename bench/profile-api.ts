@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { type LoadResult, loadOnce, median } from './api-load.ts';
 import { deepAccount, seedBenchDatabase } from './bench-data.ts';
 import { createBenchKeys } from './bench-keys.ts';
@@ -66,30 +66,31 @@ async function startServer(cwd: string) {
   });
   const base = `http://127.0.0.1:${await listeningPort(server)}`;
   await waitForHealth(base);
-  return { server, base, cwd };
+  return { server, base, name: cwd };
 }
 
-const servers = [];
+const invoicePage = '/v1/invoices?limit=25';
+/** What is loaded in turns; `onlyPath` for a server that answers that path alone (the floor). */
+const servers: { server: ChildProcess; base: string; name: string; onlyPath?: string }[] = [];
 for (const folder of folders) servers.push(await startServer(folder));
 if (process.env.FLOOR === '1') {
   const floor = await startFloorServer(databaseFile, keys.publicKeyPem);
-  servers.push({ server: floor.process, base: floor.base, cwd: 'floor' });
+  servers.push({ server: floor.process, base: floor.base, name: 'floor', onlyPath: invoicePage });
 }
 const token = await keys.mintToken(deepAccount);
 try {
-  for (const path of (process.env.PATHS ?? '/v1/invoices?limit=25,/v1/standing').split(',')) {
-    // The floor answers only the invoice page, whatever the path.
-    const loaded = servers.filter((entry) => entry.cwd !== 'floor' || path === '/v1/invoices?limit=25');
+  for (const path of (process.env.PATHS ?? `${invoicePage},/v1/standing`).split(',')) {
+    const loaded = servers.filter((entry) => entry.onlyPath === undefined || entry.onlyPath === path);
     const runs = new Map(loaded.map((server) => [server, [] as LoadResult[]]));
     for (const { server, base } of loaded) await loadOnce(`${base}${path}`, server.pid!, token, 2);
     for (let round = 0; round < rounds; round++) {
       for (const entry of loaded) runs.get(entry)!.push(await loadOnce(`${entry.base}${path}`, entry.server.pid!, token, seconds));
     }
-    for (const [{ cwd }, results] of runs) {
+    for (const [{ name }, results] of runs) {
       const cpu = results.map((run) => run.cpuMicroseconds.toFixed(0)).join(', ');
       const rps = results.map((run) => run.requestsPerSecond.toFixed(0)).join(', ');
       process.stdout.write(
-        `${cwd} ${path}: CPU µs/request ${cpu} (median ${median(results.map((run) => run.cpuMicroseconds)).toFixed(0)}); req/s ${rps}; p99 ${median(results.map((run) => run.p99Ms))} ms\n`,
+        `${name} ${path}: CPU µs/request ${cpu} (median ${median(results.map((run) => run.cpuMicroseconds)).toFixed(0)}); req/s ${rps}; p99 ${median(results.map((run) => run.p99Ms))} ms\n`,
       );
     }
   }
